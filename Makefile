@@ -1,0 +1,74 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is
+# set up on the way: Python >= 3.12, the virtualenv, packages, front-end files,
+# the database, translations and the demo data.
+
+SHELL := /bin/bash
+VENV ?= .venv
+VENV_PY := $(VENV)/bin/python
+MANAGE := $(VENV_PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# A Python >= 3.12: $(PYTHON) if given, else the usual names, else pyenv's
+# installed versions (its shims refuse to run versions that are not selected).
+FIND_PYTHON = \
+  ok() { "$$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; }; \
+  if [ -n "$(PYTHON)" ]; then ok "$(PYTHON)" && { echo "$(PYTHON)"; exit 0; }; \
+    echo "PYTHON=$(PYTHON) is not a Python >= 3.12." >&2; exit 1; fi; \
+  for c in python3.14 python3.13 python3.12 python3 python; do \
+    p=$$(command -v $$c 2>/dev/null) && ok "$$p" && { echo "$$p"; exit 0; }; done; \
+  root=$$(pyenv root 2>/dev/null || echo "$$HOME/.pyenv"); \
+  for p in $$(ls -d "$$root"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+    ok "$$p" && { echo "$$p"; exit 0; }; done; \
+  echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
+  echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
+
+.PHONY: run test setup install messages migrate seed lint format worker clean
+
+run: setup seed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages
+	$(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+setup: install messages migrate
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt requirements-test.txt
+	@python=$$( $(FIND_PYTHON) ) || exit 1; \
+	if [ ! -x $(VENV_PY) ] || ! $(VENV_PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	  echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; fi
+	$(VENV_PY) -m pip install --quiet --upgrade pip
+	$(VENV_PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is required for the front-end files: install nodejs and npm." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: install
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules -v 0; \
+	else $(VENV)/bin/pybabel compile --domain=django --directory=locale --statistics; fi
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+seed: migrate messages
+	$(MANAGE) seed_demo
+
+worker: setup
+	$(MANAGE) db_worker
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

@@ -1,0 +1,37 @@
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from cms.demo import DEMO_ACCOUNTS, seed_accounts, seed_site
+from events.demo import seed_editions
+
+
+class Command(BaseCommand):
+    help = (
+        "Build or refresh the demo site: editions, pages in French, Arabic and English, "
+        "organisers and partners, and demo accounts. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true",
+            help="Run even though DEBUG is off (it overwrites the demo accounts' passwords).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo refuses to run with DEBUG off: it resets demo passwords and pages. "
+                "Pass --force if this really is a demo server."
+            )
+        password = os.environ.get("DEMO_PASSWORD", "demo-pass-2026")
+        today = timezone.localdate()
+        editions = seed_editions(today=today)
+        seed_site(today=today)
+        seed_accounts(password=password)
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
+            f"(password from DEMO_PASSWORD, default demo-pass-2026)."
+        ))

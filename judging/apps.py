@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JudgingConfig(AppConfig):
+    """Jury rounds, rubrics, scores and results (issue 8)."""
+
+    name = "judging"
+    verbose_name = _("Judging")
