@@ -28,11 +28,14 @@ class CallToActionBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("Section heading"), form_classname="title", icon="title",
+        label=_("Section heading"),
+        form_classname="title",
+        icon="title",
         template="cms/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "document-link"],
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "ol", "ul", "document-link"],
     )
     image = ImageBlock(label=_("Image"))
     quote = QuoteBlock()

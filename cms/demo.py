@@ -14,7 +14,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_content
-from cms.models import ContentPage, HomePage, NavigationLink, NavigationSettings, NewsIndexPage, NewsPage, Organisation
+from cms.models import (
+    ContentPage,
+    HomePage,
+    NavigationLink,
+    NavigationSettings,
+    NewsIndexPage,
+    NewsPage,
+    Organisation,
+)
 from events.i18n import language_codes
 
 DEMO_ACCOUNTS = [
@@ -124,7 +132,9 @@ def _pages(homes: dict[str, HomePage], locales: dict[str, Locale], *, today: dat
         article = _upsert_child(news_index, NewsPage, fields)
         for code in homes:
             if code != "fr":
-                _upsert_translation(article, locales[code], {**item[code], "date": date, "source": item["source"]})
+                _upsert_translation(
+                    article, locales[code], {**item[code], "date": date, "source": item["source"]}
+                )
     return menu
 
 

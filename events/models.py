@@ -48,7 +48,8 @@ class Edition(models.Model):
         _("format"), max_length=16, choices=AttendanceFormat.choices, default=AttendanceFormat.HYBRID
     )
     is_current = models.BooleanField(
-        _("current edition"), default=False,
+        _("current edition"),
+        default=False,
         help_text=_("The edition the home page presents. Only one edition can be current."),
     )
 

@@ -11,7 +11,17 @@ class EditionViewSet(SnippetViewSet):
     menu_label = _("Editions")
     list_display = ["number", "title_fr", "start_date", "end_date", "format", "is_current"]
     list_filter = ["format", "is_current"]
-    list_export = ["number", "slug", "title_fr", "theme_fr", "start_date", "end_date", "format", "venue_fr", "city"]
+    list_export = [
+        "number",
+        "slug",
+        "title_fr",
+        "theme_fr",
+        "start_date",
+        "end_date",
+        "format",
+        "venue_fr",
+        "city",
+    ]
     export_filename = "editions"
     search_fields = ["title_fr", "title_ar", "title_en", "theme_fr"]
     ordering = ["-number"]

@@ -95,20 +95,26 @@ def site_tree_create() -> SiteTree:
     for child in root.get_children():
         child.delete()
 
-    home = HomePage(title=TRANSLATED_TITLES["home"]["fr"], slug="accueil", locale=locales["fr"], intro="Bienvenue")
+    home = HomePage(
+        title=TRANSLATED_TITLES["home"]["fr"], slug="accueil", locale=locales["fr"], intro="Bienvenue"
+    )
     root.add_child(instance=home)
     home = _publish(home)
     site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     tree = SiteTree(site=site, home={"fr": home})
 
-    about = ContentPage(title=TRANSLATED_TITLES["about"]["fr"], slug=SLUGS["about"]["fr"], intro="Depuis 2016")
+    about = ContentPage(
+        title=TRANSLATED_TITLES["about"]["fr"], slug=SLUGS["about"]["fr"], intro="Depuis 2016"
+    )
     home.add_child(instance=about)
     tree.about["fr"] = _publish(about)
     news = NewsIndexPage(title=TRANSLATED_TITLES["news"]["fr"], slug=SLUGS["news"]["fr"])
     home.add_child(instance=news)
     tree.news_index["fr"] = _publish(news)
     article = NewsPage(
-        title=TRANSLATED_TITLES["article"]["fr"], slug=SLUGS["article"]["fr"], date=datetime.date(2021, 6, 11),
+        title=TRANSLATED_TITLES["article"]["fr"],
+        slug=SLUGS["article"]["fr"],
+        date=datetime.date(2021, 6, 11),
         intro="La 4e édition s'est ouverte à Casablanca.",
     )
     tree.news_index["fr"].add_child(instance=article)
@@ -121,7 +127,9 @@ def site_tree_create() -> SiteTree:
         tree.article[code] = _translate(tree.article["fr"], locales[code], key="article")
 
     Organisation.objects.create(
-        name_fr="Casablanca Events & Animation", name_ar="الدار البيضاء للأحداث والتنشيط",
-        name_en="Casablanca Events & Animation", role="organiser",
+        name_fr="Casablanca Events & Animation",
+        name_ar="الدار البيضاء للأحداث والتنشيط",
+        name_en="Casablanca Events & Animation",
+        role="organiser",
     )
     return tree

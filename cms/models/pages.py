@@ -22,8 +22,12 @@ class HomePage(Page):
 
     intro = models.TextField(_("introduction"), blank=True)
     edition = models.ForeignKey(
-        "events.Edition", verbose_name=_("edition presented"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "events.Edition",
+        verbose_name=_("edition presented"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Leave empty to present the edition marked as current."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -94,7 +98,9 @@ class NewsPage(Page):
     intro = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     source = models.CharField(
-        _("source"), max_length=200, blank=True,
+        _("source"),
+        max_length=200,
+        blank=True,
         help_text=_("Publication the article first appeared in, if any."),
     )
 

@@ -25,8 +25,12 @@ class Organisation(index.Indexed, models.Model):
     role = models.CharField(_("role"), max_length=16, choices=OrganisationRole.choices)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     show_in_footer = models.BooleanField(_("show in footer"), default=True)

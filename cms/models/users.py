@@ -40,7 +40,9 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, blank=True,
+        _("preferred language"),
+        max_length=8,
+        blank=True,
         help_text=_("Language used for e-mails sent to this person."),
     )
 

@@ -29,7 +29,7 @@ def test_every_page_type_renders_in_every_language(client: Client, site_tree, ki
     content = response.content.decode()
     direction = "rtl" if language == "ar" else "ltr"
     assert html_tag(content) == f'<html lang="{language}" dir="{direction}">'
-    assert f"<h1" in content and page.title in content
+    assert "<h1" in content and page.title in content
 
 
 def test_home_page_presents_the_current_edition(client, site_tree, edition):

@@ -16,7 +16,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Run even though DEBUG is off (it overwrites the demo accounts' passwords).",
         )
 
@@ -31,7 +32,9 @@ class Command(BaseCommand):
         editions = seed_editions(today=today)
         seed_site(today=today)
         seed_accounts(password=password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
-            f"(password from DEMO_PASSWORD, default demo-pass-2026)."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
+                f"(password from DEMO_PASSWORD, default demo-pass-2026)."
+            )
+        )

@@ -1,0 +1,113 @@
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page
+
+from cms.models import ContentPage, HomePage, NavigationSettings, NewsPage, Organisation
+from events.models import Edition
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+DEMO_EMAILS = {
+    "organiser@example.org",
+    "attendee@example.org",
+    "speaker@example.org",
+    "startup@example.org",
+    *{f"juror{n}@example.org" for n in range(1, 6)},
+}
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "editions": Edition.objects.count(),
+        "users": get_user_model().objects.count(),
+        "emails": EmailAddress.objects.count(),
+        "organisations": Organisation.objects.count(),
+    }
+
+
+def test_seed_demo_is_idempotent(seeded, settings):
+    first = counts()
+
+    call_command("seed_demo")
+
+    assert counts() == first
+
+
+def test_seed_demo_builds_the_site_in_three_languages(seeded, client):
+    assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == ["ar", "en", "fr"]
+    for kind in (ContentPage, NewsPage):
+        by_language = {
+            code: kind.objects.filter(locale__language_code=code).count() for code in ("fr", "ar", "en")
+        }
+        assert by_language["fr"] >= 2
+        assert by_language["ar"] == by_language["en"] == by_language["fr"]
+    arabic_home = client.get("/ar/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic_home
+    assert "المدينة الذكية" in arabic_home
+    menu = NavigationSettings.objects.get().links.count()
+    assert menu == 3
+
+
+def test_seed_demo_presents_the_seventh_edition_as_upcoming(seeded):
+    current = Edition.objects.get(is_current=True)
+    fourth = Edition.objects.get(number=4)
+
+    assert current.number == 7
+    assert current.start_date > datetime.date.today()
+    assert current.theme_fr == "Ville smart, vers les transitions métropolitaines durables"
+    assert (fourth.start_date, fourth.end_date) == (datetime.date(2021, 6, 9), datetime.date(2021, 6, 10))
+
+
+def test_seed_demo_accounts_log_in_with_the_demo_password(seeded, client):
+    User = get_user_model()
+
+    assert set(User.objects.values_list("email", flat=True)) == DEMO_EMAILS
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == len(DEMO_EMAILS)
+    assert User.objects.get(email="organiser@example.org").is_staff
+    assert not User.objects.get(email="attendee@example.org").is_staff
+    response = client.post(
+        "/fr/accounts/login/", {"login": "juror3@example.org", "password": "demo-pass-2026"}
+    )
+    assert response.status_code == 302
+    assert client.get("/fr/accounts/profile/").status_code == 200
+
+
+def test_organiser_reaches_the_wagtail_admin(seeded, client):
+    client.post("/fr/accounts/login/", {"login": "organiser@example.org", "password": "demo-pass-2026"})
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_demo_password_comes_from_the_environment(settings, monkeypatch, client):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_PASSWORD", "another-Secret-42")
+
+    call_command("seed_demo")
+
+    assert get_user_model().objects.get(email="speaker@example.org").check_password("another-Secret-42")
+
+
+@override_settings(DEBUG=False)
+def test_seed_demo_refuses_to_run_without_debug():
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo")
+    assert not Edition.objects.exists()
+
+
+@override_settings(DEBUG=False)
+def test_seed_demo_runs_without_debug_when_forced():
+    call_command("seed_demo", "--force")
+
+    assert Edition.objects.filter(is_current=True).exists()

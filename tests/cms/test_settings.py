@@ -1,0 +1,50 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+# The variables README.md documents for production.
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "x" * 20 + "-production-like-secret-key-for-the-check-0123456789",
+    "ALLOWED_HOSTS": "casablancasmartcity.ma",
+    "DATABASE_URL": "postgres://app@127.0.0.1:5432/casablanca",
+    "EMAIL_HOST": "smtp.example.org",
+    "SITE_URL": "https://casablancasmartcity.ma",
+}
+
+
+def manage(*args, env):
+    # The browser tests' async escape hatch must never reach a deployment.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**inherited, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.integration
+def test_production_settings_pass_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_its_secrets(missing):
+    env = {**PRODUCTION_ENV, missing: ""}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert missing in result.stderr
