@@ -40,7 +40,9 @@ def test_sign_up_verify_log_out_and_log_in_by_code(page, live_server, live_site,
     page.get_by_role("link", name="Se déconnecter").click()
     page.locator("form.form button[type=submit]").click()
     expect(page).to_have_url(f"{live_server.url}/fr/")
-    expect(page.get_by_role("navigation", name="Compte").get_by_role("link", name="Se connecter")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Compte").get_by_role("link", name="Se connecter")
+    ).to_be_visible()
 
     page.goto(f"{live_server.url}/fr/accounts/login/")
     page.locator('a[href="/fr/accounts/login/code/"]').click()
