@@ -43,7 +43,9 @@ class Edition(models.Model):
     venue_fr = models.CharField(_("venue (French)"), max_length=200)
     venue_ar = models.CharField(_("venue (Arabic)"), max_length=200, blank=True)
     venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=100, default="Casablanca")
+    city_fr = models.CharField(_("city (French)"), max_length=100, default="Casablanca")
+    city_ar = models.CharField(_("city (Arabic)"), max_length=100, blank=True, default="الدار البيضاء")
+    city_en = models.CharField(_("city (English)"), max_length=100, blank=True, default="Casablanca")
     format = models.CharField(
         _("format"), max_length=16, choices=AttendanceFormat.choices, default=AttendanceFormat.HYBRID
     )
@@ -56,6 +58,7 @@ class Edition(models.Model):
     title = TranslatedField()
     theme = TranslatedField()
     venue = TranslatedField()
+    city = TranslatedField()
 
     objects = EditionQuerySet.as_manager()
 
@@ -73,7 +76,7 @@ class Edition(models.Model):
             heading=_("When and how"),
         ),
         translated_panels("venue", _("Venue")),
-        FieldPanel("city"),
+        translated_panels("city", _("City")),
     ]
 
     class Meta:

@@ -13,6 +13,15 @@ class OrganisationRole(models.TextChoices):
     MEDIA = "media", _("Media partner")
 
 
+# Footer headings: one per role, in the plural.
+ROLE_HEADINGS = {
+    OrganisationRole.ORGANISER: _("Organisers"),
+    OrganisationRole.PARTNER: _("Partners"),
+    OrganisationRole.ACADEMIC: _("Academic partners"),
+    OrganisationRole.MEDIA: _("Media partners"),
+}
+
+
 class Organisation(index.Indexed, models.Model):
     """An organiser or partner shown in the site footer.
 

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
 from cms.models import NavigationSettings, Organisation
-from cms.models.snippets import OrganisationRole
+from cms.models.snippets import ROLE_HEADINGS, OrganisationRole
 
 register = template.Library()
 
@@ -77,7 +77,7 @@ def footer_organisations() -> list[tuple[str, list[Organisation]]]:
     groups: dict[str, list[Organisation]] = {}
     for organisation in Organisation.objects.filter(show_in_footer=True).select_related("logo"):
         groups.setdefault(organisation.role, []).append(organisation)
-    return [(label, groups[value]) for value, label in OrganisationRole.choices if value in groups]
+    return [(ROLE_HEADINGS[role], groups[role]) for role in OrganisationRole if role in groups]
 
 
 @register.simple_tag
