@@ -50,6 +50,8 @@ def test_verification_email_is_in_the_language_of_the_page(client, site_tree, ma
     )
 
     assert "/fr/accounts/confirm-email/" in mailoutbox[0].body
+    assert "Bonjour" in mailoutbox[0].body
+    assert get_user_model().objects.get(email="omar@example.org").preferred_language == "fr"
 
 
 def test_signup_errors_are_shown_next_to_the_fields(client, site_tree):

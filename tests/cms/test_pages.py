@@ -115,3 +115,29 @@ def test_unknown_page_is_a_translated_404(client, site_tree):
 
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_footer_shows_partner_logos(client, site_tree):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images.models import Image
+
+    from cms.models import Organisation
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (240, 96), "#0b5c7a").save(buffer, "PNG")
+    logo = Image.objects.create(title="UM6P", file=ImageFile(buffer, name="um6p.png"))
+    Organisation.objects.create(
+        name_fr="Université Mohammed VI Polytechnique", role="academic", logo=logo, website="https://um6p.ma"
+    )
+
+    content = client.get("/fr/").content.decode()
+
+    footer = content[content.index('class="site-footer"') :]
+    assert 'href="https://um6p.ma"' in footer
+    assert re.search(
+        r'<img alt="" class="footer-organisation__logo" height="48" src="[^"]+um6p[^"]*\.png"', footer
+    )
+    assert "Partenaires académiques" in footer
