@@ -24,7 +24,7 @@ FIND_PYTHON = \
   echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
   echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
 
-.PHONY: run test setup install messages migrate seed lint format worker clean
+.PHONY: run test setup install messages migrate seed lint format worker bench clean
 
 run: setup seed
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -61,6 +61,9 @@ seed: migrate messages
 
 worker: setup
 	$(MANAGE) db_worker
+
+bench: install messages
+	$(VENV_PY) bench/http_bench.py
 
 lint: install
 	$(VENV)/bin/ruff check .
