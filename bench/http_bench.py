@@ -92,7 +92,7 @@ def hammer(port: int, path: str, total: int, concurrency: int) -> tuple[float, l
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def count_queries(env: dict) -> dict[str, int]:

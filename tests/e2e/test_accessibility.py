@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.x A/AA violation on the main pages, in French and Arabic."""
+"""axe-core finds no WCAG 2.x A/AA violation on the main pages, in the three languages."""
 
 import pytest
 
@@ -16,7 +16,7 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations(page, live_server, live_site, name, language):
     page.goto(live_server.url + PAGES[name](live_site, language))
