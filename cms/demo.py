@@ -61,7 +61,7 @@ def _apply(page: Page, fields: dict) -> None:
 def _upsert_child(parent: Page, model, fields: dict) -> Page:
     existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
     if existing is None:
-        page = model(**{k: v for k, v in fields.items() if k != "body"})
+        page = model()
         _apply(page, fields)
         parent.add_child(instance=page)
     else:

@@ -1,5 +1,4 @@
-import datetime
-
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -17,9 +16,6 @@ class AttendanceFormat(models.TextChoices):
 class EditionQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True).first()
-
-    def past(self, *, today: datetime.date):
-        return self.filter(end_date__lt=today).order_by("-start_date")
 
 
 class Edition(models.Model):
@@ -96,16 +92,9 @@ class Edition(models.Model):
         return f"{self.number} – {self.title}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
         if self.is_current and Edition.objects.filter(is_current=True).exclude(pk=self.pk).exists():
             raise ValidationError(
                 {"is_current": _("Another edition is already current. Untick it there first.")}
             )
-
-    @property
-    def days(self) -> list[datetime.date]:
-        count = (self.end_date - self.start_date).days + 1
-        return [self.start_date + datetime.timedelta(days=offset) for offset in range(count)]

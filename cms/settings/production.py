@@ -25,8 +25,15 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
-# Several app servers share one cache (rate limits, sessions-independent data)
-# when REDIS_URL is set.
+# The cache holds allauth's rate-limit counters, so every gunicorn worker (and
+# every app server) must share it: the database by default, Redis when
+# REDIS_URL is set.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
