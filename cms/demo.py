@@ -24,6 +24,7 @@ from cms.models import (
     Organisation,
 )
 from events.i18n import language_codes
+from events.models import ProgrammePage, Speaker, SpeakerIndexPage
 
 DEMO_ACCOUNTS = [
     {"email": "organiser@example.org", "first_name": "Salma", "last_name": "Bennani", "organiser": True},
@@ -119,6 +120,25 @@ def _pages(homes: dict[str, HomePage], locales: dict[str, Locale], *, today: dat
                 _upsert_translation(page, locales[code], content[code])
         menu.append(page)
 
+    programme_titles = {
+        ProgrammePage: {
+            "fr": ("Programme", "programme"),
+            "ar": ("البرنامج", "programme"),
+            "en": ("Programme", "programme"),
+        },
+        SpeakerIndexPage: {
+            "fr": ("Intervenants", "intervenants"),
+            "ar": ("المتدخلون", "speakers"),
+            "en": ("Speakers", "speakers"),
+        },
+    }
+    for model, titles in programme_titles.items():
+        page = _upsert_child(homes["fr"], model, {"title": titles["fr"][0], "slug": titles["fr"][1]})
+        for code in homes:
+            if code != "fr":
+                _upsert_translation(page, locales[code], {"title": titles[code][0], "slug": titles[code][1]})
+        menu.append(page)
+
     content = demo_content.PAGES["news_index"]
     news_index = _upsert_child(homes["fr"], NewsIndexPage, content["fr"])
     for code in homes:
@@ -185,4 +205,6 @@ def seed_accounts(*, password: str) -> list:
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
         users.append(user)
+    # The demo speaker account is the speaker of the same name in the programme.
+    Speaker.objects.filter(slug="nadia-el-fassi").update(user=User.objects.get(email="speaker@example.org"))
     return users

@@ -4,7 +4,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
-from tests.factories import edition_create, site_tree_create
+from tests.factories import edition_create, programme_pages_create, site_tree_create
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -25,6 +25,11 @@ def edition(db):
 @pytest.fixture
 def site_tree(db, edition):
     return site_tree_create()
+
+
+@pytest.fixture
+def programme_pages(site_tree):
+    return programme_pages_create(site_tree)
 
 
 # Browser tests: Debian's Chromium, never a downloaded browser.

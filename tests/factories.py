@@ -7,13 +7,14 @@ creates whatever is missing instead of assuming the migrations' rows.
 
 import datetime
 import itertools
+import zoneinfo
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
-from cms.models import ContentPage, HomePage, NewsIndexPage, NewsPage, Organisation
+from cms.models import ContentPage, HomePage, NavigationSettings, NewsIndexPage, NewsPage, Organisation
 from events.models import AttendanceFormat, Edition
 
 _sequence = itertools.count(1)
@@ -126,6 +127,7 @@ def site_tree_create() -> SiteTree:
         tree.news_index[code] = _translate(tree.news_index["fr"], locales[code], key="news")
         tree.article[code] = _translate(tree.article["fr"], locales[code], key="article")
 
+    NavigationSettings.for_site(site)  # created on first read otherwise
     Organisation.objects.create(
         name_fr="Casablanca Events & Animation",
         name_ar="الدار البيضاء للأحداث والتنشيط",
@@ -133,3 +135,133 @@ def site_tree_create() -> SiteTree:
         role="organiser",
     )
     return tree
+
+
+# Programme -------------------------------------------------------------------
+
+
+def local_time(edition, day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    """``hour:minute`` on the edition's ``day``-th day (0-based), in the edition's zone."""
+    date = edition.start_date + datetime.timedelta(days=day)
+    return datetime.datetime.combine(
+        date, datetime.time(hour, minute), tzinfo=zoneinfo.ZoneInfo(edition.time_zone)
+    )
+
+
+def room_create(edition=None, **fields):
+    from events.models import Room
+
+    edition = edition or fields.pop("edition")
+    number = next(_sequence)
+    room = Room(
+        edition=edition,
+        name_fr=fields.pop("name_fr", f"Salle {number}"),
+        name_ar=fields.pop("name_ar", f"القاعة {number}"),
+        name_en=fields.pop("name_en", f"Room {number}"),
+        capacity=fields.pop("capacity", 120),
+        **fields,
+    )
+    room.full_clean()
+    room.save()
+    return room
+
+
+def track_create(edition=None, **fields):
+    from events.models import Track
+
+    edition = edition or fields.pop("edition")
+    number = next(_sequence)
+    track = Track(
+        edition=edition,
+        slug=fields.pop("slug", f"track-{number}"),
+        name_fr=fields.pop("name_fr", f"Mobilité {number}"),
+        name_ar=fields.pop("name_ar", f"التنقل {number}"),
+        name_en=fields.pop("name_en", f"Mobility {number}"),
+        **fields,
+    )
+    track.full_clean()
+    track.save()
+    return track
+
+
+def speaker_create(**fields):
+    from events.models import Speaker
+
+    number = next(_sequence)
+    speaker = Speaker(
+        name=fields.pop("name", f"Nadia Benali {number}"),
+        name_ar=fields.pop("name_ar", f"نادية بنعلي {number}"),
+        slug=fields.pop("slug", f"nadia-benali-{number}"),
+        bio_fr=fields.pop("bio_fr", "Urbaniste."),
+        bio_en=fields.pop("bio_en", "Urban planner."),
+        **fields,
+    )
+    speaker.full_clean()
+    speaker.save()
+    return speaker
+
+
+def session_create(
+    edition=None, *, starts_at=None, day=0, start="09:00", minutes=60, speakers=(), roles=None, **fields
+):
+    """A published session, validated as the admin validates it.
+
+    Starts at ``starts_at``, or at local ``start`` on the edition's ``day``
+    (0-based). Gets a room of its own unless ``room`` is given (``room=None``
+    for an online-only session); speakers get ``roles`` (default: speaker).
+    """
+    from events.models import Session, SessionKind, SessionSpeaker, SpeakerRole
+
+    edition = edition or fields.pop("edition")
+    number = next(_sequence)
+    if starts_at is None:
+        hour, minute = map(int, start.split(":"))
+        starts_at = local_time(edition, day, hour, minute)
+    if "room" not in fields:
+        fields["room"] = room_create(edition)
+    fields.setdefault("kind", SessionKind.PANEL)
+    if fields["kind"] == SessionKind.WORKSHOP:
+        fields.setdefault("capacity", 30)
+    session = Session(
+        edition=edition,
+        slug=fields.pop("slug", f"session-{number}"),
+        title_fr=fields.pop("title_fr", f"Table ronde {number}"),
+        title_ar=fields.pop("title_ar", f"مائدة مستديرة {number}"),
+        title_en=fields.pop("title_en", f"Panel {number}"),
+        abstract_fr=fields.pop("abstract_fr", "La ville intelligente et ses habitants."),
+        abstract_en=fields.pop("abstract_en", "The smart city and its people."),
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(minutes=minutes),
+        **fields,
+    )
+    session.full_clean()
+    session.save()
+    roles = roles or [SpeakerRole.SPEAKER] * len(speakers)
+    for order, (speaker, role) in enumerate(zip(speakers, roles, strict=True)):
+        SessionSpeaker.objects.create(session=session, speaker=speaker, role=role, sort_order=order)
+    return session
+
+
+def programme_pages_create(tree: SiteTree) -> dict:
+    """A programme page and a speakers index in each language of the tree."""
+    from events.models import ProgrammePage, SpeakerIndexPage
+
+    titles = {
+        "programme": {"fr": "Programme", "ar": "البرنامج", "en": "Programme"},
+        "speakers": {"fr": "Intervenants", "ar": "المتدخلون", "en": "Speakers"},
+    }
+    programme = ProgrammePage(title=titles["programme"]["fr"], slug="programme")
+    tree.home["fr"].add_child(instance=programme)
+    programme = _publish(programme)
+    speakers = SpeakerIndexPage(title=titles["speakers"]["fr"], slug="intervenants")
+    tree.home["fr"].add_child(instance=speakers)
+    speakers = _publish(speakers)
+    pages = {"programme": {"fr": programme}, "speakers": {"fr": speakers}}
+    for code in ("ar", "en"):
+        locale = Locale.objects.get(language_code=code)
+        for key, source in (("programme", programme), ("speakers", speakers)):
+            translation = source.copy_for_translation(locale)
+            translation.title = titles[key][code]
+            translation.slug = "programme" if key == "programme" else "speakers"
+            pages[key][code] = _publish(translation)
+    return pages

@@ -57,7 +57,7 @@ def test_seed_demo_builds_the_site_in_three_languages(seeded, client):
     assert '<html lang="ar" dir="rtl">' in arabic_home
     assert "المدينة الذكية" in arabic_home
     menu = NavigationSettings.objects.get().links.count()
-    assert menu == 3
+    assert menu == 5
 
 
 def test_seed_demo_presents_the_seventh_edition_as_upcoming(seeded):
@@ -111,3 +111,23 @@ def test_seed_demo_runs_without_debug_when_forced():
     call_command("seed_demo", "--force")
 
     assert Edition.objects.filter(is_current=True).exists()
+
+
+def test_seed_demo_builds_both_programmes(seeded, client):
+    from events.models import Session, Speaker
+
+    seventh = Session.objects.filter(edition__number=7)
+    fourth = Session.objects.filter(edition__number=4)
+
+    assert seventh.count() >= 16
+    assert {"opening", "plenary", "workshop", "pitch", "break"} <= set(seventh.values_list("kind", flat=True))
+    assert all(capacity for capacity in seventh.filter(kind="workshop").values_list("capacity", flat=True))
+    assert seventh.filter(format="hybrid").exclude(livestream_url="").exists()
+    assert fourth.filter(kind="opening").count() == 1
+    assert fourth.filter(kind="plenary").count() == 3
+    dgct = " ".join(fourth.filter(kind="workshop").values_list("title_fr", flat=True))
+    for presentation in ("55.19", "Rokhas", "Parapheur", "Chikaya", "Majaliss"):
+        assert presentation in dgct
+    assert Speaker.objects.get(user__email="speaker@example.org").name == "Nadia El Fassi"
+    assert client.get("/ar/programme/").status_code == 200
+    assert client.get("/fr/programme/archive/2021/").status_code == 200

@@ -1,6 +1,14 @@
 import pytest
 
-from tests.factories import edition_create, site_tree_create
+from tests.factories import (
+    edition_create,
+    programme_pages_create,
+    room_create,
+    session_create,
+    site_tree_create,
+    speaker_create,
+    track_create,
+)
 
 AXE_SCRIPT = "node_modules/axe-core/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -15,6 +23,68 @@ def live_site(transactional_db, live_server):
     """
     edition_create(is_current=True)
     return site_tree_create()
+
+
+@pytest.fixture
+def live_programme(live_site):
+    """Programme and speakers pages, with a small two-day programme."""
+    from events.models import Edition
+
+    edition = Edition.objects.get(is_current=True)
+    pages = programme_pages_create(live_site)
+    plenary = room_create(
+        edition=edition, name_fr="Grande salle", name_ar="القاعة الكبرى", name_en="Main hall"
+    )
+    atlas = room_create(edition=edition, name_fr="Salle Atlas", name_ar="قاعة الأطلس", name_en="Atlas room")
+    mobility = track_create(
+        edition=edition, slug="mobilite", name_fr="Mobilité", name_ar="التنقل", name_en="Mobility"
+    )
+    speaker = speaker_create(
+        name="Amina Berrada",
+        name_ar="أمينة برادة",
+        slug="amina-berrada",
+        job_title_fr="Urbaniste",
+        job_title_ar="مخططة حضرية",
+        job_title_en="Urban planner",
+    )
+    sessions = {
+        "opening": session_create(
+            edition=edition,
+            start="09:00",
+            kind="opening",
+            room=plenary,
+            speakers=[speaker],
+            title_fr="Séance inaugurale",
+            title_ar="الجلسة الافتتاحية",
+            title_en="Opening session",
+            abstract_fr="Ouverture officielle du congrès.",
+            abstract_ar="الافتتاح الرسمي للمؤتمر.",
+        ),
+        "workshop": session_create(
+            edition=edition,
+            start="14:00",
+            kind="workshop",
+            room=atlas,
+            track=mobility,
+            format="in_person",
+            title_fr="Atelier mobilité",
+            title_ar="ورشة التنقل",
+            title_en="Mobility workshop",
+            capacity=30,
+        ),
+        "panel": session_create(
+            edition=edition,
+            day=1,
+            start="10:00",
+            kind="panel",
+            room=plenary,
+            track=mobility,
+            title_fr="Panel tramway",
+            title_ar="ندوة الترامواي",
+            title_en="Tramway panel",
+        ),
+    }
+    return {"pages": pages, "sessions": sessions, "edition": edition, "speaker": speaker}
 
 
 def axe_violations(page) -> list[dict]:

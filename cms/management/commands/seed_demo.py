@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cms.demo import DEMO_ACCOUNTS, seed_accounts, seed_site
 from events.demo import seed_editions
+from events.demo_programme import seed_programme
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD", "demo-pass-2026")
         today = timezone.localdate()
         editions = seed_editions(today=today)
+        seed_programme(editions=editions)
         seed_site(today=today)
         seed_accounts(password=password)
         self.stdout.write(

@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -98,3 +100,8 @@ class Edition(models.Model):
             raise ValidationError(
                 {"is_current": _("Another edition is already current. Untick it there first.")}
             )
+
+    @property
+    def days(self) -> list[datetime.date]:
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + datetime.timedelta(days=offset) for offset in range(count)]

@@ -1,0 +1,373 @@
+"""Read-only API for conference apps and partners: /api/v1/ (OpenAPI at /api/v1/openapi.json).
+
+Operations parse the request, read through the selectors and exports, and
+shape the answer; texts come in the language asked with ``?lang=``. The
+schedule exports are rendered once per programme version and language, then
+served from the cache.
+"""
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any, Literal
+from uuid import UUID
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from ninja import NinjaAPI, Schema
+
+from events import exports, selectors
+from events.cache import content_version, programme_version
+from events.models import Edition, Room, Session, Speaker
+
+api = NinjaAPI(
+    title="Casablanca Smart City API",
+    version="1",
+    urls_namespace="api-v1",
+    description="Editions, programme, speakers and rooms of the Casablanca Smart City congress.",
+)
+
+Language = Literal["fr", "ar", "en"]
+CACHE_CONTROL = "public, max-age=300"
+EXPORT_TIMEOUT = 60 * 60
+
+
+# Schemas ---------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class EditionOut(Schema):
+    slug: str
+    number: int
+    title: str
+    theme: str
+    start_date: datetime.date
+    end_date: datetime.date
+    time_zone: str
+    format: str
+    is_current: bool
+    venue: str
+    city: str
+
+
+class RoomOut(Schema):
+    id: int
+    guid: UUID
+    name: str
+    capacity: int | None
+    location: str
+    accessibility: str
+
+
+class RoomRef(Schema):
+    id: int | None
+    name: str
+
+
+class TrackOut(Schema):
+    slug: str
+    name: str
+    color: str
+
+
+class SessionSpeakerOut(Schema):
+    slug: str
+    name: str
+    role: str
+    role_label: str
+
+
+class SessionOut(Schema):
+    id: int
+    guid: UUID
+    slug: str
+    title: str
+    abstract: str
+    description: str
+    kind: str
+    kind_label: str
+    format: str
+    language: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    duration_minutes: int
+    room: RoomRef
+    track: TrackOut | None
+    speakers: list[SessionSpeakerOut]
+    url: str
+    livestream_url: str
+    replay_url: str
+
+
+class SpeakerOut(Schema):
+    slug: str
+    name: str
+    name_ar: str
+    display_name: str
+    organisation: str
+    job_title: str
+    bio: str
+    website: str
+    linkedin: str
+    url: str
+
+
+# Shaping ---------------------------------------------------------------------------
+
+
+def _base_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def _edition(slug: str) -> Edition:
+    return get_object_or_404(Edition, slug=slug)
+
+
+def _edition_out(edition: Edition) -> dict:
+    return {
+        "slug": edition.slug,
+        "number": edition.number,
+        "title": edition.title,
+        "theme": edition.theme,
+        "start_date": edition.start_date,
+        "end_date": edition.end_date,
+        "time_zone": edition.time_zone,
+        "format": edition.format,
+        "is_current": edition.is_current,
+        "venue": edition.venue,
+        "city": edition.city,
+    }
+
+
+def _session_out(session: Session, *, url: str) -> dict:
+    return {
+        "id": session.pk,
+        "guid": exports.session_guid(session),
+        "slug": session.slug,
+        "title": session.title,
+        "abstract": session.abstract,
+        "description": session.description,
+        "kind": session.kind,
+        "kind_label": str(session.get_kind_display()),
+        "format": session.format,
+        "language": session.language,
+        "starts_at": session.local_start,
+        "ends_at": session.local_end,
+        "duration_minutes": int(session.duration.total_seconds()) // 60,
+        "room": {
+            "id": session.room_id,
+            "name": session.room.name if session.room else exports.online_room_name(),
+        },
+        "track": (
+            {"slug": session.track.slug, "name": session.track.name, "color": session.track.color}
+            if session.track
+            else None
+        ),
+        "speakers": [
+            {
+                "slug": appearance.speaker.slug,
+                "name": appearance.speaker.display_name,
+                "role": appearance.role,
+                "role_label": str(appearance.get_role_display()),
+            }
+            for appearance in session.speakers.all()
+        ],
+        "url": url,
+        "livestream_url": session.livestream_url,
+        "replay_url": session.replay_url,
+    }
+
+
+def _speaker_out(speaker: Speaker, *, url: str) -> dict:
+    return {
+        "slug": speaker.slug,
+        "name": speaker.name,
+        "name_ar": speaker.name_ar,
+        "display_name": speaker.display_name,
+        "organisation": speaker.organisation,
+        "job_title": speaker.job_title,
+        "bio": speaker.bio,
+        "website": speaker.website,
+        "linkedin": speaker.linkedin,
+        "url": url,
+    }
+
+
+def _room_out(room: Room) -> dict:
+    return {
+        "id": room.pk,
+        "guid": exports.room_guid(room),
+        "name": room.name,
+        "capacity": room.capacity,
+        "location": room.location,
+        "accessibility": room.accessibility,
+    }
+
+
+def _cached_export(edition: Edition, *, fmt: str, lang: str, render: Callable[[], bytes]) -> bytes:
+    """The export body, rendered at most once per programme (and site content) version."""
+    key = f"api:schedule:{edition.pk}:{programme_version(edition.pk)}:{content_version()}:{fmt}:{lang}"
+    body = cache.get(key)
+    if body is None:
+        body = render()
+        cache.set(key, body, EXPORT_TIMEOUT)
+    return body
+
+
+def _export_response(body: bytes, *, content_type: str, filename: str = "") -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Cache-Control"] = CACHE_CONTROL
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _binary_body(content_type: str, description: str) -> dict[str, Any]:
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
+
+
+# Operations ------------------------------------------------------------------------
+
+
+@api.get("/editions/", response=list[EditionOut], tags=["editions"], summary="All editions")
+def edition_list(request: HttpRequest, response: HttpResponse, lang: Language = "fr"):
+    response["Cache-Control"] = CACHE_CONTROL
+    with translation.override(lang):
+        return [_edition_out(edition) for edition in Edition.objects.all()]
+
+
+@api.get(
+    "/editions/{slug}/schedule.json",
+    response={200: dict[str, Any], 404: ErrorOut},
+    tags=["schedule"],
+    summary="Schedule, frab / c3voc JSON",
+    description="The published programme in the c3voc schedule JSON format (https://c3voc.de/schedule/schema.json).",
+)
+def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+    body = _cached_export(
+        edition,
+        fmt="json",
+        lang=lang,
+        render=lambda: json.dumps(
+            exports.schedule_json(edition, language=lang, base_url=_base_url()), ensure_ascii=False
+        ).encode(),
+    )
+    return _export_response(body, content_type="application/json; charset=utf-8")
+
+
+@api.get(
+    "/editions/{slug}/schedule.xml",
+    response={200: None, 404: ErrorOut},
+    tags=["schedule"],
+    summary="Schedule, frab XML",
+    openapi_extra=_binary_body("application/xml", "The published programme as frab schedule XML."),
+)
+def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+    body = _cached_export(
+        edition,
+        fmt="xml",
+        lang=lang,
+        render=lambda: exports.schedule_xml(edition, language=lang, base_url=_base_url()),
+    )
+    return _export_response(body, content_type="application/xml; charset=utf-8")
+
+
+@api.get(
+    "/editions/{slug}/schedule.ics",
+    response={200: None, 404: ErrorOut},
+    tags=["schedule"],
+    summary="Schedule, iCalendar",
+    openapi_extra=_binary_body("text/calendar", "The published programme as an iCalendar file (RFC 5545)."),
+)
+def schedule_ics(request: HttpRequest, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+
+    def render() -> bytes:
+        with translation.override(lang):
+            name = edition.title
+        return exports.ics_calendar(
+            selectors.published_sessions(edition), name=name, base_url=_base_url(), language=lang
+        )
+
+    body = _cached_export(edition, fmt="ics", lang=lang, render=render)
+    return _export_response(
+        body,
+        content_type="text/calendar; charset=utf-8",
+        filename=f"casablanca-smart-city-{edition.slug}.ics",
+    )
+
+
+@api.get(
+    "/editions/{slug}/sessions/",
+    response={200: list[SessionOut], 404: ErrorOut},
+    tags=["programme"],
+    summary="Published sessions",
+)
+def session_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+    response["Cache-Control"] = CACHE_CONTROL
+    with translation.override(lang):
+        urls = exports.SessionUrls(language=lang, base_url=_base_url())
+        return [_session_out(session, url=urls(session)) for session in selectors.published_sessions(edition)]
+
+
+@api.get(
+    "/editions/{slug}/sessions/{session_slug}",
+    response={200: SessionOut, 404: ErrorOut},
+    tags=["programme"],
+    summary="One published session",
+)
+def session_detail(
+    request: HttpRequest, response: HttpResponse, slug: str, session_slug: str, lang: Language = "fr"
+):
+    edition = _edition(slug)
+    session = get_object_or_404(selectors.published_sessions(edition), slug=session_slug)
+    response["Cache-Control"] = CACHE_CONTROL
+    with translation.override(lang):
+        urls = exports.SessionUrls(language=lang, base_url=_base_url())
+        return _session_out(session, url=urls(session))
+
+
+@api.get(
+    "/editions/{slug}/speakers/",
+    response={200: list[SpeakerOut], 404: ErrorOut},
+    tags=["programme"],
+    summary="Speakers of published sessions",
+)
+def speaker_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+    response["Cache-Control"] = CACHE_CONTROL
+    with translation.override(lang):
+        speaker_urls = selectors.SpeakerUrls(language=lang)
+        return [
+            _speaker_out(speaker, url=exports.absolute_url(_base_url(), speaker_urls(speaker)))
+            for speaker in selectors.edition_speakers(edition)
+        ]
+
+
+@api.get(
+    "/editions/{slug}/rooms/",
+    response={200: list[RoomOut], 404: ErrorOut},
+    tags=["programme"],
+    summary="Rooms",
+)
+def room_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+    edition = _edition(slug)
+    response["Cache-Control"] = CACHE_CONTROL
+    with translation.override(lang):
+        return [_room_out(room) for room in edition.rooms.all()]

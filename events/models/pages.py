@@ -1,0 +1,205 @@
+"""The pages that present the programme and its speakers.
+
+Pages (rather than plain views) because editors place them in each
+language's tree, give them a title and an introduction, and put them in the
+menu. Sessions and speakers are routes of these pages, not pages themselves:
+they are data that organisers edit as snippets.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from events import selectors
+from events.exports import ics_calendar
+from events.forms import ProgrammeFilterForm
+from events.models.editions import Edition
+from events.models.programme import Session
+from events.models.speakers import Speaker
+
+
+class ProgrammePage(RoutablePageMixin, Page):
+    """The programme of an edition by day, its sessions, and the archive."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    edition = models.ForeignKey(
+        "events.Edition",
+        verbose_name=_("edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to show the edition marked as current."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("edition")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    # Routes ---------------------------------------------------------------
+
+    @path("")
+    def programme(self, request):
+        edition = self.get_edition()
+        if edition is None:
+            raise Http404
+        return self.render_programme(request, edition)
+
+    @path("session/<slug:slug>/")
+    def session(self, request, slug):
+        return self.render_session(request, self.get_edition(), slug)
+
+    @path("session/<slug:slug>/calendar/")
+    def session_calendar(self, request, slug):
+        return self.render_session_calendar(self.get_edition(), slug)
+
+    @path("archive/")
+    def archive(self, request):
+        current = self.get_edition()
+        editions = Edition.objects.exclude(pk=getattr(current, "pk", None)).order_by("-start_date")
+        return TemplateResponse(
+            request,
+            "events/programme_archive.html",
+            self.get_context(request) | {"editions": editions, "current_edition": current},
+        )
+
+    @path("archive/<slug:edition_slug>/")
+    def archived_programme(self, request, edition_slug):
+        return self.render_programme(request, get_object_or_404(Edition, slug=edition_slug))
+
+    @path("archive/<slug:edition_slug>/session/<slug:slug>/")
+    def archived_session(self, request, edition_slug, slug):
+        return self.render_session(request, get_object_or_404(Edition, slug=edition_slug), slug)
+
+    @path("archive/<slug:edition_slug>/session/<slug:slug>/calendar/")
+    def archived_session_calendar(self, request, edition_slug, slug):
+        return self.render_session_calendar(get_object_or_404(Edition, slug=edition_slug), slug)
+
+    # URLs -------------------------------------------------------------------
+
+    def get_edition(self) -> Edition | None:
+        return self.edition or Edition.objects.current()
+
+    def programme_url(self, edition: Edition) -> str:
+        if self.edition_id == edition.pk or (self.edition_id is None and edition.is_current):
+            return self.url
+        return self.url + self.reverse_subpage("archived_programme", kwargs={"edition_slug": edition.slug})
+
+    def session_url(
+        self, session: Session, *, edition: Edition | None = None, base: str | None = None
+    ) -> str:
+        edition = edition or session.edition
+        base = base if base is not None else self.url
+        if self.edition_id == edition.pk or (self.edition_id is None and edition.is_current):
+            return base + self.reverse_subpage("session", kwargs={"slug": session.slug})
+        return base + self.reverse_subpage(
+            "archived_session", kwargs={"edition_slug": edition.slug, "slug": session.slug}
+        )
+
+    # Rendering --------------------------------------------------------------
+
+    def render_programme(self, request, edition: Edition):
+        form = ProgrammeFilterForm(request.GET or None, edition=edition)
+        filters = form.filters()
+        sessions = list(
+            selectors.filter_sessions(selectors.published_sessions(edition), edition=edition, filters=filters)
+        )
+        base = self.url
+        speaker_urls = selectors.SpeakerUrls()
+        for session in sessions:
+            session.public_url = self.session_url(session, edition=edition, base=base)
+            for appearance in session.speakers.all():
+                appearance.speaker.public_url = speaker_urls(appearance.speaker)
+        current = self.get_edition()
+        context = self.get_context(request) | {
+            "edition": edition,
+            "form": form,
+            "filters": filters,
+            "days": selectors.group_by_day(sessions, edition=edition),
+            "session_count": len(sessions),
+            "starred": selectors.starred_session_ids(request.user),
+            "is_archive": edition != current,
+            "programme_url": self.programme_url(edition),
+        }
+        return TemplateResponse(request, "events/programme_page.html", context)
+
+    def render_session(self, request, edition: Edition | None, slug: str):
+        if edition is None:
+            raise Http404
+        session = get_object_or_404(selectors.published_sessions(edition), slug=slug)
+        speaker_urls = selectors.SpeakerUrls()
+        for appearance in session.speakers.all():
+            appearance.speaker.public_url = speaker_urls(appearance.speaker)
+        context = self.get_context(request) | {
+            "edition": edition,
+            "session": session,
+            "starred": selectors.starred_session_ids(request.user),
+            "programme_url": self.programme_url(edition),
+            "is_archive": edition != self.get_edition(),
+        }
+        return TemplateResponse(request, "events/session_page.html", context)
+
+    def render_session_calendar(self, edition: Edition | None, slug: str):
+        if edition is None:
+            raise Http404
+        session = get_object_or_404(selectors.published_sessions(edition), slug=slug)
+        body = ics_calendar(
+            [session],
+            name=session.title,
+            base_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            language=translation.get_language(),
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{edition.slug}-{session.slug}.ics"'
+        return response
+
+
+class SpeakerIndexPage(RoutablePageMixin, Page):
+    """Everyone who speaks at an edition, and a page for each of them."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("speakers index")
+
+    @path("")
+    def index(self, request):
+        editions = list(
+            Edition.objects.filter(sessions__speakers__isnull=False).distinct().order_by("-start_date")
+        )
+        wanted = request.GET.get("edition")
+        edition = next((e for e in editions if e.slug == wanted), None) or Edition.objects.current()
+        speakers = list(selectors.edition_speakers(edition)) if edition else []
+        base = self.url
+        for speaker in speakers:
+            speaker.public_url = self.speaker_url(speaker, base=base)
+        context = self.get_context(request) | {"edition": edition, "editions": editions, "speakers": speakers}
+        return TemplateResponse(request, "events/speaker_index_page.html", context)
+
+    @path("<slug:slug>/")
+    def speaker(self, request, slug):
+        speaker = get_object_or_404(Speaker.objects.select_related("photo"), slug=slug)
+        sessions = list(selectors.speaker_sessions(speaker))
+        programme = selectors.programme_page()
+        base = programme.url if programme else ""
+        for session in sessions:
+            session.public_url = programme.session_url(session, base=base) if programme else ""
+        context = self.get_context(request) | {"speaker": speaker, "sessions": sessions}
+        return TemplateResponse(request, "events/speaker_page.html", context)
+
+    def speaker_url(self, speaker: Speaker, *, base: str | None = None) -> str:
+        base = base if base is not None else self.url
+        return base + self.reverse_subpage("speaker", kwargs={"slug": speaker.slug})
