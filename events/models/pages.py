@@ -6,10 +6,14 @@ menu. Sessions and speakers are routes of these pages, not pages themselves:
 they are data that organisers edit as snippets.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +23,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from events import selectors
+from events.cache import content_version, programme_version
 from events.exports import ics_calendar
 from events.forms import ProgrammeFilterForm
 from events.models.editions import Edition
 from events.models.programme import Session
 from events.models.speakers import Speaker
+from events.templatetags.programme_tags import fill_star_slots
 
 
 class ProgrammePage(RoutablePageMixin, Page):
@@ -111,27 +117,56 @@ class ProgrammePage(RoutablePageMixin, Page):
     def render_programme(self, request, edition: Edition):
         form = ProgrammeFilterForm(request.GET or None, edition=edition)
         filters = form.filters()
-        sessions = list(
-            selectors.filter_sessions(selectors.published_sessions(edition), edition=edition, filters=filters)
-        )
-        base = self.url
-        speaker_urls = selectors.SpeakerUrls()
-        for session in sessions:
-            session.public_url = self.session_url(session, edition=edition, base=base)
-            for appearance in session.speakers.all():
-                appearance.speaker.public_url = speaker_urls(appearance.speaker)
         current = self.get_edition()
         context = self.get_context(request) | {
             "edition": edition,
             "form": form,
             "filters": filters,
-            "days": selectors.group_by_day(sessions, edition=edition),
-            "session_count": len(sessions),
-            "starred": selectors.starred_session_ids(request.user),
+            "session_list": fill_star_slots(
+                self.session_list_html(edition, filters),
+                request=request,
+                starred=selectors.starred_session_ids(request.user),
+            ),
             "is_archive": edition != current,
             "programme_url": self.programme_url(edition),
         }
         return TemplateResponse(request, "events/programme_page.html", context)
+
+    def session_list_html(self, edition: Edition, filters: selectors.ProgrammeFilters) -> str:
+        """The filtered sessions by day, as HTML that is the same for every visitor.
+
+        Cached until the programme or any published page changes (URLs of
+        sessions and speakers depend on the pages), with a marker where each
+        visitor's agenda star goes.
+        """
+        filters_hash = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
+        key = (
+            f"programme-list:{programme_version(edition.pk)}:{content_version()}:{translation.get_language()}"
+            f":{self.pk}:{edition.pk}:{filters_hash}"
+        )
+        html = cache.get(key)
+        if html is None:
+            sessions = list(
+                selectors.filter_sessions(
+                    selectors.published_sessions(edition), edition=edition, filters=filters
+                )
+            )
+            base = self.url
+            speaker_urls = selectors.SpeakerUrls()
+            for session in sessions:
+                session.public_url = self.session_url(session, edition=edition, base=base)
+                for appearance in session.speakers.all():
+                    appearance.speaker.public_url = speaker_urls(appearance.speaker)
+            html = render_to_string(
+                "events/includes/programme_days.html",
+                {
+                    "edition": edition,
+                    "days": selectors.group_by_day(sessions, edition=edition),
+                    "session_count": len(sessions),
+                },
+            )
+            cache.set(key, html, 60 * 60)
+        return html
 
     def render_session(self, request, edition: Edition | None, slug: str):
         if edition is None:

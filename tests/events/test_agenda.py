@@ -52,7 +52,7 @@ def test_agenda_flags_clashes(client, visitor, edition):
 
     assert content.count("Chevauche une autre séance") == 2
     block = content[content.index(f'id="session-{third.pk}"') :]
-    assert "Chevauche une autre séance" not in block[: block.index("</li>")]
+    assert "Chevauche une autre séance" not in block[: block.index("</article>")]
 
 
 def test_agenda_downloads_as_ical(client, visitor, edition):
@@ -81,3 +81,33 @@ def test_unsafe_next_urls_are_ignored(client, visitor, edition):
     response = client.post(f"/fr/agenda/sessions/{session.pk}/", {"next": "https://evil.example.com/"})
 
     assert response["Location"] == "/fr/agenda/"
+
+
+def test_each_visitor_sees_their_own_stars_on_the_shared_programme(client, edition, programme_pages):
+    from django.test import Client
+
+    first = session_create(edition=edition, start="09:00", title_fr="Séance inaugurale")
+    second = session_create(edition=edition, start="11:00", title_fr="Table ronde")
+    amina, omar = Client(), Client()
+    amina.force_login(user_create(email="amina@example.org"))
+    omar.force_login(user_create(email="omar@example.org"))
+    url = programme_pages["programme"]["fr"].url
+    star(amina, first)
+    star(omar, second)
+
+    for visitor, starred, other in ((amina, first, second), (omar, second, first)):
+        content = visitor.get(url).content.decode()
+        mine = content[content.index(f'id="session-{starred.pk}"') :]
+        theirs = content[content.index(f'id="session-{other.pk}"') :]
+        assert "Retirer de mon agenda" in mine[: mine.index("</article>")]
+        assert "Ajouter à mon agenda" in theirs[: theirs.index("</article>")]
+        assert 'name="csrfmiddlewaretoken"' in content
+
+
+def test_anonymous_programme_has_no_stars(client, edition, programme_pages):
+    session_create(edition=edition)
+
+    content = client.get(programme_pages["programme"]["fr"].url).content.decode()
+
+    assert "star-form" not in content
+    assert "<!--star:" not in content

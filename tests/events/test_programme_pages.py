@@ -148,7 +148,7 @@ def test_session_page(client, programme, programme_pages):
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Opening session</h1>" in content
+    assert f'<h1 id="session-{programme["opening"].pk}-title">Opening session</h1>' in content
     assert "09:00" in content and "Africa/Casablanca" in content
     assert "Amina Berrada" in content
     assert 'href="/en/speakers/amina-berrada/"' in content
