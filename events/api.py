@@ -7,8 +7,11 @@ served from the cache.
 """
 
 import datetime
+import gzip
+import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
 
@@ -28,6 +31,9 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api-v1",
     description="Editions, programme, speakers and rooms of the Casablanca Smart City congress.",
+    # Ninja's interactive docs load Swagger UI from a CDN; the site ships no
+    # third-party code at run time, so only the OpenAPI document is served.
+    docs_url=None,
 )
 
 Language = Literal["fr", "ar", "en"]
@@ -210,20 +216,45 @@ def _room_out(room: Room) -> dict:
     }
 
 
-def _cached_export(edition: Edition, *, fmt: str, lang: str, render: Callable[[], bytes]) -> bytes:
-    """The export body, rendered at most once per programme (and site content) version."""
+@dataclass(frozen=True)
+class Export:
+    """A rendered export, kept as sent: plain, gzipped, and its ETag."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+
+
+def _cached_export(edition: Edition, *, fmt: str, lang: str, render: Callable[[], bytes]) -> Export:
+    """The export, rendered and compressed at most once per programme (and site content) version."""
     key = f"api:schedule:{edition.pk}:{programme_version(edition.pk)}:{content_version()}:{fmt}:{lang}"
-    body = cache.get(key)
-    if body is None:
+    export = cache.get(key)
+    if export is None:
         body = render()
-        cache.set(key, body, EXPORT_TIMEOUT)
-    return body
+        export = Export(
+            body=body,
+            gzipped=gzip.compress(body, compresslevel=6, mtime=0),
+            etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        )
+        cache.set(key, export, EXPORT_TIMEOUT)
+    return export
 
 
-def _export_response(body: bytes, *, content_type: str, filename: str = "") -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
+def _export_response(
+    request: HttpRequest, export: Export, *, content_type: str, filename: str = ""
+) -> HttpResponse:
+    """Conference apps poll the schedule: answer 304 when unchanged, gzip when they accept it."""
+    if export.etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(export.gzipped, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(export.body, content_type=content_type)
+    response["ETag"] = export.etag
+    response["Vary"] = "Accept-Encoding"
     response["Cache-Control"] = CACHE_CONTROL
-    if filename:
+    if filename and response.status_code == 200:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -266,7 +297,7 @@ def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
             exports.schedule_json(edition, language=lang, base_url=_base_url()), ensure_ascii=False
         ).encode(),
     )
-    return _export_response(body, content_type="application/json; charset=utf-8")
+    return _export_response(request, body, content_type="application/json; charset=utf-8")
 
 
 @api.get(
@@ -284,7 +315,7 @@ def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
         lang=lang,
         render=lambda: exports.schedule_xml(edition, language=lang, base_url=_base_url()),
     )
-    return _export_response(body, content_type="application/xml; charset=utf-8")
+    return _export_response(request, body, content_type="application/xml; charset=utf-8")
 
 
 @api.get(
@@ -306,6 +337,7 @@ def schedule_ics(request: HttpRequest, slug: str, lang: Language = "fr"):
 
     body = _cached_export(edition, fmt="ics", lang=lang, render=render)
     return _export_response(
+        request,
         body,
         content_type="text/calendar; charset=utf-8",
         filename=f"casablanca-smart-city-{edition.slug}.ics",

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
 from cms.models import NavigationSettings, Organisation
+from events.cache import content_version
 from cms.models.snippets import ROLE_HEADINGS, OrganisationRole
 
 register = template.Library()
@@ -56,6 +57,12 @@ def language_links(context) -> list[dict]:
                 {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
             )
     return links
+
+
+@register.simple_tag(name="content_version")
+def content_version_tag() -> int:
+    """For {% cache %} keys: fragments built from published content."""
+    return content_version()
 
 
 @register.simple_tag(takes_context=True)

@@ -353,3 +353,27 @@ def test_a_repeated_export_is_served_from_the_cache(client, edition, programme, 
     assert second.content == first.content
     assert len(rendering) > 2
     assert len(cached) <= 2
+
+
+def test_exports_answer_304_when_unchanged_and_gzip_when_accepted(client, programme, edition):
+    import gzip
+
+    url = f"/api/v1/editions/{edition.slug}/schedule.json"
+    plain = client.get(url)
+    compressed = client.get(url, headers={"accept-encoding": "gzip, deflate"})
+    unchanged = client.get(url, headers={"if-none-match": plain["ETag"]})
+
+    assert plain.status_code == 200
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert compressed["ETag"] == plain["ETag"]
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+
+    session = programme["opening"]
+    session.title_fr = "Ouverture officielle"
+    session.save()
+    changed = client.get(url, headers={"if-none-match": plain["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != plain["ETag"]
+    assert "Ouverture officielle" in changed.content.decode()

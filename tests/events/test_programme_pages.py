@@ -233,4 +233,4 @@ def test_programme_query_count_does_not_grow(
 
 
 # Counted once by hand and pinned: it must not depend on the number of sessions.
-EXPECTED_PROGRAMME_QUERIES = 18
+EXPECTED_PROGRAMME_QUERIES = 15
