@@ -225,12 +225,26 @@ class Export:
     etag: str
 
 
-def _cached_export(edition: Edition, *, fmt: str, lang: str, render: Callable[[], bytes]) -> Export:
-    """The export, rendered and compressed at most once per programme (and site content) version."""
-    key = f"api:schedule:{edition.pk}:{programme_version(edition.pk)}:{content_version()}:{fmt}:{lang}"
+def _edition_id(slug: str) -> int:
+    """The edition's id, without a query once known (editions change the content version)."""
+    key = f"api:edition-id:{content_version()}:{slug}"
+    edition_id = cache.get(key)
+    if edition_id is None:
+        edition_id = get_object_or_404(Edition.objects.values_list("pk", flat=True), slug=slug)
+        cache.set(key, edition_id, EXPORT_TIMEOUT)
+    return edition_id
+
+
+def _cached_export(slug: str, *, fmt: str, lang: str, render: Callable[[Edition], bytes]) -> Export:
+    """The export, rendered and compressed at most once per programme (and site content) version.
+
+    A cached export is served without touching the database.
+    """
+    edition_id = _edition_id(slug)
+    key = f"api:schedule:{edition_id}:{programme_version(edition_id)}:{content_version()}:{fmt}:{lang}"
     export = cache.get(key)
     if export is None:
-        body = render()
+        body = render(Edition.objects.get(pk=edition_id))
         export = Export(
             body=body,
             gzipped=gzip.compress(body, compresslevel=6, mtime=0),
@@ -288,12 +302,11 @@ def edition_list(request: HttpRequest, response: HttpResponse, lang: Language = 
     description="The published programme in the c3voc schedule JSON format (https://c3voc.de/schedule/schema.json).",
 )
 def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
-    edition = _edition(slug)
     body = _cached_export(
-        edition,
+        slug,
         fmt="json",
         lang=lang,
-        render=lambda: json.dumps(
+        render=lambda edition: json.dumps(
             exports.schedule_json(edition, language=lang, base_url=_base_url()), ensure_ascii=False
         ).encode(),
     )
@@ -308,12 +321,11 @@ def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
     openapi_extra=_binary_body("application/xml", "The published programme as frab schedule XML."),
 )
 def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
-    edition = _edition(slug)
     body = _cached_export(
-        edition,
+        slug,
         fmt="xml",
         lang=lang,
-        render=lambda: exports.schedule_xml(edition, language=lang, base_url=_base_url()),
+        render=lambda edition: exports.schedule_xml(edition, language=lang, base_url=_base_url()),
     )
     return _export_response(request, body, content_type="application/xml; charset=utf-8")
 
@@ -326,21 +338,19 @@ def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
     openapi_extra=_binary_body("text/calendar", "The published programme as an iCalendar file (RFC 5545)."),
 )
 def schedule_ics(request: HttpRequest, slug: str, lang: Language = "fr"):
-    edition = _edition(slug)
-
-    def render() -> bytes:
+    def render(edition: Edition) -> bytes:
         with translation.override(lang):
             name = edition.title
         return exports.ics_calendar(
             selectors.published_sessions(edition), name=name, base_url=_base_url(), language=lang
         )
 
-    body = _cached_export(edition, fmt="ics", lang=lang, render=render)
+    body = _cached_export(slug, fmt="ics", lang=lang, render=render)
     return _export_response(
         request,
         body,
         content_type="text/calendar; charset=utf-8",
-        filename=f"casablanca-smart-city-{edition.slug}.ics",
+        filename=f"casablanca-smart-city-{slug}.ics",
     )
 
 

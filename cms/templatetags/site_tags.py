@@ -6,8 +6,8 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page, Site
 
 from cms.models import NavigationSettings, Organisation
-from events.cache import content_version
 from cms.models.snippets import ROLE_HEADINGS, OrganisationRole
+from events.cache import content_version
 
 register = template.Library()
 
