@@ -206,7 +206,7 @@ def main() -> None:
     )
     try:
         wait_until_up(port)
-        for name, path, who in rows:  # warm every page once, so no row pays for the first
+        for _name, path, who in rows:  # warm every page once, so no row pays for the first
             hammer(port, path, 20, 2, f"sessionid={cookie}" if who == LOGGED_IN else "")
         time.sleep(2)
         results = []

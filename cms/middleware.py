@@ -72,7 +72,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     API, the admin and the health check are not translated: their 404 stays a 404.
     """
 
-    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz")
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz", "/stripe/")
 
     def process_response(self, request, response):
         if request.path.startswith(self.UNPREFIXED):

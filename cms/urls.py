@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from events.api import api
+from events.webhooks import stripe_webhook
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
 
 urlpatterns += i18n_patterns(

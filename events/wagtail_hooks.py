@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import Edition, Room, Session, Speaker, Track
+from events.models import Edition, Room, Session, Speaker, TicketType, Track, Voucher
 from events.selectors import speaker_double_bookings
 
 
@@ -108,8 +108,47 @@ class TrackViewSet(SnippetViewSet):
     search_fields = ["name_fr", "name_ar", "name_en"]
 
 
+class TicketTypeViewSet(SnippetViewSet):
+    model = TicketType
+    icon = "tag"
+    menu_label = gettext_lazy("Ticket types")
+    list_display = ["name_fr", "edition", "mode", "price", "quota", "voucher_only"]
+    list_filter = ["edition", "mode", "voucher_only"]
+    list_export = [
+        "edition",
+        "name_fr",
+        "mode",
+        "price",
+        "currency",
+        "quota",
+        "sale_starts_at",
+        "sale_ends_at",
+    ]
+    export_filename = "ticket-types"
+    search_fields = ["name_fr", "name_ar", "name_en"]
+
+
+class VoucherViewSet(SnippetViewSet):
+    model = Voucher
+    icon = "key"
+    menu_label = gettext_lazy("Vouchers")
+    list_display = ["code", "edition", "discount_kind", "discount_value", "max_uses", "valid_until", "note"]
+    list_filter = ["edition", "discount_kind"]
+    list_export = ["code", "edition", "discount_kind", "discount_value", "max_uses", "valid_until", "note"]
+    export_filename = "vouchers"
+    search_fields = ["code", "note"]
+
+
 class CongressViewSetGroup(SnippetViewSetGroup):
-    items = (EditionViewSet, SessionViewSet, SpeakerViewSet, RoomViewSet, TrackViewSet)
+    items = (
+        EditionViewSet,
+        SessionViewSet,
+        SpeakerViewSet,
+        RoomViewSet,
+        TrackViewSet,
+        TicketTypeViewSet,
+        VoucherViewSet,
+    )
     menu_icon = "date"
     menu_label = gettext_lazy("Congress")
     menu_name = "congress"

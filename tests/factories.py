@@ -265,3 +265,38 @@ def programme_pages_create(tree: SiteTree) -> dict:
             translation.slug = "programme" if key == "programme" else "speakers"
             pages[key][code] = _publish(translation)
     return pages
+
+
+# Registration ----------------------------------------------------------------
+
+
+def ticket_type_create(edition=None, **fields):
+    from events.models import TicketType
+
+    edition = edition or fields.pop("edition")
+    ticket_type = TicketType(
+        edition=edition,
+        name_fr=fields.pop("name_fr", "Pass sur place"),
+        mode=fields.pop("mode", "in_person"),
+        price=fields.pop("price", 150000),
+        **fields,
+    )
+    ticket_type.full_clean()
+    ticket_type.save()
+    return ticket_type
+
+
+def voucher_create(*, ticket_types, **fields):
+    from events.models import Voucher
+
+    voucher = Voucher.objects.create(
+        edition=ticket_types[0].edition, code=fields.pop("code", f"CODE{next(_sequence)}"), **fields
+    )
+    voucher.ticket_types.set(ticket_types)
+    return voucher
+
+
+def attendee(**fields):
+    from events.registration import Attendee
+
+    return Attendee(**{"first_name": "Salma", "last_name": "Idrissi", **fields})

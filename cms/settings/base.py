@@ -214,6 +214,9 @@ TASKS = {
     }
 }
 
+# Registration: how long a paid ticket's seat is held while the person pays.
+REGISTRATION_HOLD_MINUTES = int(os.environ.get("REGISTRATION_HOLD_MINUTES", "15"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Casablanca Smart City"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -229,3 +232,11 @@ LOGGING = {
     # Wagtail logs every page action at INFO; its audit log keeps them anyway.
     "loggers": {"wagtail": {"level": "WARNING"}},
 }
+
+# Stripe: keys from the dashboard; the API base and Stripe.js URL are settings
+# so that tests and demos run against localstripe.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "sk_test_local")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "pk_test_local")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "whsec_local")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")

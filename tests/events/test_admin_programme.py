@@ -126,3 +126,34 @@ def test_sessions_export_as_csv_and_filter_by_edition(organiser_client, edition)
 
     _header, *rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert sorted(row[2] for row in rows) == ["Clôture", "Séance inaugurale"]
+
+
+def test_ticket_types_and_vouchers_are_managed_in_the_admin(organiser_client, edition):
+    response = organiser_client.post(
+        "/admin/snippets/events/tickettype/add/",
+        {
+            "edition": str(edition.pk),
+            "name_fr": "Pass étudiant",
+            "name_ar": "",
+            "name_en": "Student pass",
+            "description_fr": "",
+            "description_ar": "",
+            "description_en": "",
+            "mode": "in_person",
+            "price": "30000",
+            "currency": "MAD",
+            "quota": "100",
+            "sale_starts_at": "",
+            "sale_ends_at": "",
+            "refund_policy": "deadline",
+            "refund_deadline_days": "7",
+            "sort_order": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert organiser_client.get("/admin/snippets/events/tickettype/").status_code == 200
+    assert organiser_client.get("/admin/snippets/events/voucher/").status_code == 200
+    from events.models import TicketType
+
+    assert TicketType.objects.get(name_fr="Pass étudiant").quota == 100

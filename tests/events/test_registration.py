@@ -1,0 +1,188 @@
+"""The registration state machine: seats, holds, vouchers, payments."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events import registration as ops
+from events.models import Payment, PaymentStatus, RegistrationStatus
+from tests.factories import attendee, ticket_type_create, user_create, voucher_create
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def start(ticket_type, user=None, **kwargs):
+    return ops.registration_start(
+        user=user or user_create(), ticket_type=ticket_type, attendee=attendee(), **kwargs
+    )
+
+
+def test_free_ticket_is_confirmed_at_once(edition):
+    online = ticket_type_create(edition, mode="online", price=0)
+
+    registration = start(online)
+
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.confirmed_at is not None
+    assert [(e.action, e.from_status, e.to_status) for e in registration.log.all()] == [
+        ("registered", "", "confirmed")
+    ]
+
+
+def test_paid_ticket_holds_its_seat_for_fifteen_minutes(edition, settings):
+    now = timezone.now()
+    ticket = ticket_type_create(edition, price=150000)
+
+    registration = start(ticket, now=now)
+
+    assert registration.status == RegistrationStatus.HELD
+    assert registration.hold_expires_at == now + datetime.timedelta(minutes=15)
+    assert registration.price == 150000
+    assert registration.reference.startswith(f"CSC{edition.number}-")
+
+
+def test_the_last_seat_goes_once_then_sold_out(edition):
+    ticket = ticket_type_create(edition, quota=2)
+    start(ticket)
+    start(ticket)
+
+    with pytest.raises(ops.SoldOut):
+        start(ticket)
+    assert ops.seats_left(ticket) == 0
+
+
+def test_an_expired_hold_frees_its_seat(edition):
+    ticket = ticket_type_create(edition, quota=1)
+    now = timezone.now()
+    held = start(ticket, now=now)
+    later = now + datetime.timedelta(minutes=16)
+
+    assert ops.holds_expire(now=later) == 1
+    held.refresh_from_db()
+    assert held.status == RegistrationStatus.EXPIRED
+    assert start(ticket, now=later).status == RegistrationStatus.HELD
+
+
+def test_one_active_registration_per_person_and_edition(edition):
+    person = user_create()
+    start(ticket_type_create(edition, price=0), user=person)
+
+    with pytest.raises(ops.RegistrationError, match="already registered"):
+        start(ticket_type_create(edition, price=0, mode="online"), user=person)
+
+
+def test_cancelling_frees_the_seat_and_allows_a_new_registration(edition):
+    person = user_create()
+    ticket = ticket_type_create(edition, price=0, quota=1)
+    first = start(ticket, user=person)
+
+    ops.registration_cancel(registration=first, actor=person)
+
+    first.refresh_from_db()
+    assert first.status == RegistrationStatus.CANCELLED
+    assert start(ticket, user=person).status == RegistrationStatus.CONFIRMED
+
+
+def test_voucher_only_ticket_needs_a_voucher_and_a_free_voucher_confirms(edition):
+    speakers = ticket_type_create(edition, voucher_only=True, name_fr="Intervenant")
+    voucher = voucher_create(ticket_types=[speakers], discount_kind="free", max_uses=1)
+
+    with pytest.raises(ops.RegistrationError, match="needs a voucher"):
+        start(speakers)
+    registration = start(speakers, voucher=voucher)
+    assert (registration.status, registration.price) == (RegistrationStatus.CONFIRMED, 0)
+    with pytest.raises(ops.RegistrationError, match="already been used"):
+        start(speakers, voucher=voucher)
+
+
+@pytest.mark.parametrize("kind, value, expected", [("percent", 50, 75000), ("fixed", 20000, 130000)])
+def test_discount_vouchers(edition, kind, value, expected):
+    ticket = ticket_type_create(edition, price=150000)
+    voucher = voucher_create(ticket_types=[ticket], discount_kind=kind, discount_value=value, max_uses=5)
+
+    assert start(ticket, voucher=voucher).price == expected
+
+
+def test_ticket_not_on_sale_is_refused(edition):
+    later = timezone.now() + datetime.timedelta(days=3)
+    ticket = ticket_type_create(edition, sale_starts_at=later)
+
+    with pytest.raises(ops.RegistrationError, match="not on sale"):
+        start(ticket)
+
+
+def test_bank_transfer_waits_for_an_organiser(edition):
+    organiser = user_create(is_staff=True)
+    registration = start(ticket_type_create(edition), bank_transfer=True)
+    assert registration.status == RegistrationStatus.AWAITING_TRANSFER
+
+    ops.transfer_received(registration=registration, actor=organiser)
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.log.last().actor == organiser
+    assert registration.payments.get().provider == "transfer"
+
+
+def paid_hold(ticket, *, now, intent_id="pi_test_1"):
+    registration = start(ticket, now=now)
+    Payment.objects.create(registration=registration, intent_id=intent_id, amount=registration.price)
+    return registration
+
+
+def test_payment_confirms_and_is_idempotent(edition):
+    now = timezone.now()
+    registration = paid_hold(ticket_type_create(edition), now=now)
+
+    first = ops.payment_succeeded(intent_id="pi_test_1", amount=150000, now=now)
+    second = ops.payment_succeeded(intent_id="pi_test_1", amount=150000, now=now)
+
+    registration.refresh_from_db()
+    assert (first.confirmed, second.confirmed) == (True, True)
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.log.filter(action="paid").count() == 1
+
+
+def test_late_payment_is_honoured_when_a_seat_is_free(edition):
+    now = timezone.now()
+    registration = paid_hold(ticket_type_create(edition, quota=5), now=now)
+    ops.holds_expire(now=now + datetime.timedelta(minutes=20))
+
+    outcome = ops.payment_succeeded(
+        intent_id="pi_test_1", amount=150000, now=now + datetime.timedelta(minutes=21)
+    )
+
+    registration.refresh_from_db()
+    assert (outcome.confirmed, outcome.refund_needed) == (True, False)
+    assert registration.status == RegistrationStatus.CONFIRMED
+
+
+def test_late_payment_without_a_seat_must_be_refunded(edition):
+    now = timezone.now()
+    ticket = ticket_type_create(edition, quota=1)
+    late = paid_hold(ticket, now=now)
+    ops.holds_expire(now=now + datetime.timedelta(minutes=20))
+    start(ticket, now=now + datetime.timedelta(minutes=20))  # somebody else takes the seat
+
+    outcome = ops.payment_succeeded(
+        intent_id="pi_test_1", amount=150000, now=now + datetime.timedelta(minutes=21)
+    )
+
+    late.refresh_from_db()
+    assert (outcome.confirmed, outcome.refund_needed) == (False, True)
+    assert late.status == RegistrationStatus.EXPIRED
+    assert Payment.objects.get(intent_id="pi_test_1").status == PaymentStatus.SUCCEEDED
+
+
+def test_full_refund_cancels_the_registration(edition):
+    now = timezone.now()
+    registration = paid_hold(ticket_type_create(edition), now=now)
+    ops.payment_succeeded(intent_id="pi_test_1", amount=150000, now=now)
+
+    ops.payment_refunded(intent_id="pi_test_1", amount_refunded=150000)
+    ops.payment_refunded(intent_id="pi_test_1", amount_refunded=150000)  # replayed: no-op
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert registration.log.filter(action="refunded").count() == 1
