@@ -60,3 +60,113 @@ def seed_editions(*, today: datetime.date) -> dict[int, Edition]:
         edition.save()
         editions[number] = edition
     return editions
+
+
+TICKET_TYPES = [
+    # key, mode, price (centimes), quota, voucher only, names fr/ar/en
+    ("in-person", "in_person", 150000, 600, False, ("Pass sur place", "تذكرة حضورية", "In-person pass")),
+    (
+        "student",
+        "in_person",
+        30000,
+        100,
+        False,
+        ("Pass étudiant sur place", "تذكرة حضورية للطلبة", "In-person student pass"),
+    ),
+    (
+        "online",
+        "online",
+        0,
+        None,
+        False,
+        ("Participation en ligne", "مشاركة عبر الإنترنت", "Online attendance"),
+    ),
+    ("speaker", "in_person", 150000, 80, True, ("Intervenant", "متدخل", "Speaker")),
+    ("jury", "in_person", 150000, 20, True, ("Jury du challenge", "لجنة تحكيم التحدي", "Challenge jury")),
+    (
+        "startup",
+        "in_person",
+        150000,
+        60,
+        True,
+        ("Startup finaliste", "شركة ناشئة متأهلة", "Finalist startup"),
+    ),
+]
+VOUCHERS = [
+    ("INTERVENANTS", "speaker", 80, "Intervenants"),
+    ("JURY", "jury", 20, "Jury"),
+    ("STARTUPS", "startup", 60, "Startups"),
+]
+
+
+def seed_ticket_types(*, edition: Edition) -> dict:
+    """Ticket types and vouchers of the upcoming edition; idempotent."""
+    from events.models import TicketType, Voucher
+
+    tickets = {}
+    for order, (key, mode, price, quota, voucher_only, (fr, ar, en)) in enumerate(TICKET_TYPES):
+        ticket, _created = TicketType.objects.update_or_create(
+            edition=edition,
+            name_fr=fr,
+            defaults={
+                "name_ar": ar,
+                "name_en": en,
+                "mode": mode,
+                "price": price,
+                "quota": quota,
+                "voucher_only": voucher_only,
+                "sort_order": order,
+            },
+        )
+        tickets[key] = ticket
+    for prefix, key, uses, note in VOUCHERS:
+        voucher, _created = Voucher.objects.update_or_create(
+            code=f"{prefix}-{edition.number}",
+            defaults={"edition": edition, "max_uses": uses, "discount_kind": "free", "note": note},
+        )
+        voucher.ticket_types.set([tickets[key]])
+    return tickets
+
+
+def seed_registrations(*, edition: Edition, tickets: dict) -> None:
+    """The demo attendee follows online; the demo speaker comes with the speakers' voucher."""
+    from django.contrib.auth import get_user_model
+
+    from events.models import ACTIVE_STATUSES, Registration, Voucher
+    from events.registration import Attendee, registration_start
+
+    User = get_user_model()
+    plan = [
+        (
+            "attendee@example.org",
+            tickets["online"],
+            None,
+            Attendee(
+                "Youssef",
+                "Alaoui",
+                name_ar="يوسف العلوي",
+                organisation="Université Hassan II",
+                city="Casablanca",
+                country="Maroc",
+            ),
+        ),
+        (
+            "speaker@example.org",
+            tickets["speaker"],
+            f"INTERVENANTS-{edition.number}",
+            Attendee(
+                "Nadia",
+                "El Fassi",
+                name_ar="نادية الفاسي",
+                organisation="Agence de Développement du Digital",
+                city="Rabat",
+                country="Maroc",
+            ),
+        ),
+    ]
+    for email, ticket, code, person in plan:
+        user = User.objects.get(email=email)
+        if Registration.objects.filter(user=user, edition=edition, status__in=ACTIVE_STATUSES).exists():
+            continue
+        voucher = Voucher.objects.get(code=code) if code else None
+        registration_start(user=user, ticket_type=ticket, attendee=person, voucher=voucher)

@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage, NavigationSettings, NewsPage, Organisation
-from events.models import Edition
+from events.models import Edition, Registration, TicketType
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -34,6 +34,8 @@ def counts():
         "users": get_user_model().objects.count(),
         "emails": EmailAddress.objects.count(),
         "organisations": Organisation.objects.count(),
+        "ticket types": TicketType.objects.count(),
+        "registrations": Registration.objects.count(),
     }
 
 
@@ -131,3 +133,17 @@ def test_seed_demo_builds_both_programmes(seeded, client):
     assert Speaker.objects.get(user__email="speaker@example.org").name == "Nadia El Fassi"
     assert client.get("/ar/programme/").status_code == 200
     assert client.get("/fr/programme/archive/2021/").status_code == 200
+
+
+def test_seed_demo_opens_registration(seeded):
+    from events.models import RegistrationStatus, Voucher
+
+    current = Edition.objects.get(is_current=True)
+    public = TicketType.objects.filter(edition=current, voucher_only=False)
+    assert {t.mode for t in public} == {"in_person", "online"}
+    assert all(t.on_sale() for t in public)
+    assert public.filter(price=0, mode="online").exists()
+    assert set(Voucher.objects.values_list("code", flat=True)) == {"INTERVENANTS-7", "JURY-7", "STARTUPS-7"}
+    mine = Registration.objects.get(user__email="speaker@example.org")
+    assert (mine.status, mine.price, mine.voucher.code) == (RegistrationStatus.CONFIRMED, 0, "INTERVENANTS-7")
+    assert Registration.objects.get(user__email="attendee@example.org").ticket_type.mode == "online"
