@@ -173,3 +173,19 @@ class SpeakerUrls:
 
     def __call__(self, speaker: Speaker) -> str:
         return self.page.speaker_url(speaker, base=self.base) if self.page else ""
+
+
+def attach_public_urls(
+    sessions: Iterable[Session], *, programme=None, edition: Edition | None = None
+) -> None:
+    """Give each session and its speakers a `public_url`, finding each page once.
+
+    `programme` defaults to the programme page of the active language.
+    """
+    programme = programme or programme_page()
+    base = programme.url if programme else ""
+    speaker_urls = SpeakerUrls()
+    for session in sessions:
+        session.public_url = programme.session_url(session, edition=edition, base=base) if programme else ""
+        for appearance in session.speakers.all():
+            appearance.speaker.public_url = speaker_urls(appearance.speaker)

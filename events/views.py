@@ -17,12 +17,7 @@ from events.models import Session
 def agenda(request):
     sessions = list(selectors.agenda_sessions(request.user))
     programme = selectors.programme_page()
-    base = programme.url if programme else ""
-    speaker_urls = selectors.SpeakerUrls()
-    for session in sessions:
-        session.public_url = programme.session_url(session, base=base) if programme else ""
-        for appearance in session.speakers.all():
-            appearance.speaker.public_url = speaker_urls(appearance.speaker)
+    selectors.attach_public_urls(sessions, programme=programme)
     days: dict = {}
     for session in sessions:
         days.setdefault(session.local_start.date(), []).append(session)

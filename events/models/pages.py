@@ -151,12 +151,7 @@ class ProgrammePage(RoutablePageMixin, Page):
                     selectors.published_sessions(edition), edition=edition, filters=filters
                 )
             )
-            base = self.url
-            speaker_urls = selectors.SpeakerUrls()
-            for session in sessions:
-                session.public_url = self.session_url(session, edition=edition, base=base)
-                for appearance in session.speakers.all():
-                    appearance.speaker.public_url = speaker_urls(appearance.speaker)
+            selectors.attach_public_urls(sessions, programme=self, edition=edition)
             html = render_to_string(
                 "events/includes/programme_days.html",
                 {
@@ -172,9 +167,7 @@ class ProgrammePage(RoutablePageMixin, Page):
         if edition is None:
             raise Http404
         session = get_object_or_404(selectors.published_sessions(edition), slug=slug)
-        speaker_urls = selectors.SpeakerUrls()
-        for appearance in session.speakers.all():
-            appearance.speaker.public_url = speaker_urls(appearance.speaker)
+        selectors.attach_public_urls([session], programme=self, edition=edition)
         context = self.get_context(request) | {
             "edition": edition,
             "session": session,

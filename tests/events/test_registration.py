@@ -70,8 +70,9 @@ def test_one_active_registration_per_person_and_edition(edition):
     person = user_create()
     start(ticket_type_create(edition, price=0), user=person)
 
-    with pytest.raises(ops.RegistrationError, match="Vous avez déjà une inscription à cette édition."):
+    with pytest.raises(ops.RegistrationError) as error:
         start(ticket_type_create(edition, price=0, mode="online"), user=person)
+    assert str(error.value) == "Vous avez déjà une inscription à cette édition."
 
 
 def test_cancelling_frees_the_seat_and_allows_a_new_registration(edition):
@@ -90,12 +91,14 @@ def test_voucher_only_ticket_needs_a_voucher_and_a_free_voucher_confirms(edition
     speakers = ticket_type_create(edition, voucher_only=True, name_fr="Intervenant")
     voucher = voucher_create(ticket_types=[speakers], discount_kind="free", max_uses=1)
 
-    with pytest.raises(ops.RegistrationError, match="Ce billet nécessite un code d’accès."):
+    with pytest.raises(ops.RegistrationError) as error:
         start(speakers)
+    assert str(error.value) == "Ce billet nécessite un code d’accès."
     registration = start(speakers, voucher=voucher)
     assert (registration.status, registration.price) == (RegistrationStatus.CONFIRMED, 0)
-    with pytest.raises(ops.RegistrationError, match="Ce code d’accès a déjà été utilisé."):
+    with pytest.raises(ops.RegistrationError) as error:
         start(speakers, voucher=voucher)
+    assert str(error.value) == "Ce code d’accès a déjà été utilisé."
 
 
 @pytest.mark.parametrize("kind, value, expected", [("percent", 50, 75000), ("fixed", 20000, 130000)])
@@ -110,8 +113,9 @@ def test_ticket_not_on_sale_is_refused(edition):
     later = timezone.now() + datetime.timedelta(days=3)
     ticket = ticket_type_create(edition, sale_starts_at=later)
 
-    with pytest.raises(ops.RegistrationError, match="Ce billet n’est pas en vente."):
+    with pytest.raises(ops.RegistrationError) as error:
         start(ticket)
+    assert str(error.value) == "Ce billet n’est pas en vente."
 
 
 def test_bank_transfer_waits_for_an_organiser(edition):
