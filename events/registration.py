@@ -321,8 +321,5 @@ def registration_cancel(*, registration: Registration, actor) -> Registration:
             action="cancelled",
             actor=actor,
             cancelled_at=timezone.now(),
-            hold_expires_at=None
-            if registration.status != RegistrationStatus.HELD
-            else registration.hold_expires_at,
         )
     return registration

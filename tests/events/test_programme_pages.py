@@ -133,13 +133,8 @@ def test_unpublished_sessions_stay_hidden(client, programme, programme_pages):
     content = client.get(programme_pages["programme"]["fr"].url).content.decode()
 
     assert "Panel mobilité" not in titles_in(content)
-    assert (
-        client.get(
-            programme["panel"]
-            and programme_pages["programme"]["fr"].url + "session/" + programme["panel"].slug + "/"
-        ).status_code
-        == 404
-    )
+    session_url = f"{programme_pages['programme']['fr'].url}session/{programme['panel'].slug}/"
+    assert client.get(session_url).status_code == 404
 
 
 def test_session_page(client, programme, programme_pages):
