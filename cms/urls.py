@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("agenda/", include("events.urls")),
+    path("register/", include("events.registration_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

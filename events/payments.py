@@ -16,6 +16,25 @@ def _client() -> stripe.StripeClient:
     )
 
 
+def intent_create(*, amount: int, currency: str, reference: str, email: str, idempotency_key: str):
+    """A card PaymentIntent; the same key never charges twice, even when a request is retried."""
+    return _client().v1.payment_intents.create(
+        params={
+            "amount": amount,
+            "currency": currency.lower(),
+            "payment_method_types": ["card"],
+            "description": reference,
+            "receipt_email": email,
+            "metadata": {"registration": reference},
+        },
+        options={"idempotency_key": idempotency_key},
+    )
+
+
+def intent_retrieve(intent_id: str):
+    return _client().v1.payment_intents.retrieve(intent_id)
+
+
 def refund_create(*, intent_id: str, amount: int | None = None):
     params = {"payment_intent": intent_id}
     if amount is not None:

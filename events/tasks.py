@@ -2,11 +2,30 @@
 
 from django.tasks import task
 
-from events import payments, registration
-
 
 @task()
 def late_payment_refund(intent_id: str) -> None:
     """A payment arrived after its hold expired and no seat was left: give the money back."""
-    refund = payments.refund_create(intent_id=intent_id)
-    registration.payment_refunded(intent_id=intent_id, amount_refunded=refund.amount)
+    from events import registration
+    from events.models import Payment
+
+    payment = Payment.objects.get(intent_id=intent_id)
+    if payment.refunded_amount < payment.amount:  # a replayed task refunds nothing twice
+        registration.refund_issue(payment=payment)
+
+
+@task()
+def payment_refund(intent_id: str, amount: int) -> None:
+    """The refund a cancellation is owed, under its ticket type's rule."""
+    from events import registration
+    from events.models import Payment
+
+    registration.refund_issue(payment=Payment.objects.get(intent_id=intent_id), amount=amount)
+
+
+@task()
+def send_email(kind: str, pk: int, **extra) -> None:
+    """One of the registration e-mails, in the person's language."""
+    from events import emails
+
+    emails.send(kind, pk, **extra)

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from events import payments, registration
 from events.models import Payment, StripeEvent
-from events.tasks import late_payment_refund
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ def _handle(event) -> None:
             intent_id=intent_id, amount=data.get("amount_received") or data["amount"]
         )
         if outcome.refund_needed:
-            transaction.on_commit(lambda: late_payment_refund.enqueue(intent_id))
+            registration.late_refund_schedule(intent_id)
     elif event["type"] == "payment_intent.payment_failed":
         registration.payment_failed(intent_id=intent_id)
     elif event["type"] == "charge.refunded":

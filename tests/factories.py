@@ -50,6 +50,9 @@ def edition_create(*, number=None, is_current=True, start_date=None, **fields) -
         venue_ar=fields.pop("venue_ar", "قصر المؤتمرات"),
         venue_en=fields.pop("venue_en", "Congress Centre"),
         format=fields.pop("format", AttendanceFormat.HYBRID),
+        bank_transfer_details=fields.pop(
+            "bank_transfer_details", "Association Casablanca Smart City\nRIB 011 780 0000 1234 5678 9012 34"
+        ),
         is_current=is_current,
         **fields,
     )

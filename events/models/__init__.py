@@ -4,12 +4,17 @@ from .editions import AttendanceFormat, Edition
 from .programme import Room, Session, SessionKind, SessionLanguage, SessionSpeaker, SpeakerRole, Track
 from .registrations import (
     ACTIVE_STATUSES,
+    OPEN_OFFER_STATUSES,
+    OfferStatus,
     Payment,
     PaymentStatus,
     Registration,
     RegistrationLog,
     RegistrationStatus,
     StripeEvent,
+    WaitingListEntry,
+    WorkshopBooking,
+    WorkshopBookingStatus,
 )
 from .speakers import Speaker
 from .tickets import AttendanceMode, DiscountKind, RefundPolicy, TicketType, Voucher
@@ -17,11 +22,13 @@ from .pages import ProgrammePage, SpeakerIndexPage
 
 __all__ = [
     "ACTIVE_STATUSES",
+    "OPEN_OFFER_STATUSES",
     "AgendaEntry",
     "AttendanceFormat",
     "AttendanceMode",
     "DiscountKind",
     "Edition",
+    "OfferStatus",
     "Payment",
     "PaymentStatus",
     "ProgrammePage",
@@ -41,4 +48,7 @@ __all__ = [
     "TicketType",
     "Track",
     "Voucher",
+    "WaitingListEntry",
+    "WorkshopBooking",
+    "WorkshopBookingStatus",
 ]

@@ -1,4 +1,5 @@
 import datetime
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +48,14 @@ class Edition(models.Model):
     format = models.CharField(
         _("format"), max_length=16, choices=AttendanceFormat.choices, default=AttendanceFormat.HYBRID
     )
+    bank_transfer_details = models.TextField(
+        _("bank transfer details"),
+        blank=True,
+        help_text=_(
+            "Account holder, bank, RIB and SWIFT shown to institutions that pay by transfer. "
+            "Empty: payment by transfer is not offered."
+        ),
+    )
     is_current = models.BooleanField(
         _("current edition"),
         default=False,
@@ -75,6 +84,7 @@ class Edition(models.Model):
         ),
         translated_panels("venue", _("Venue")),
         translated_panels("city", _("City")),
+        FieldPanel("bank_transfer_details"),
     ]
 
     class Meta:
@@ -100,6 +110,22 @@ class Edition(models.Model):
             raise ValidationError(
                 {"is_current": _("Another edition is already current. Untick it there first.")}
             )
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        """Midnight of the first day, in the edition's time zone."""
+        return datetime.datetime.combine(self.start_date, datetime.time.min, tzinfo=self.tz)
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        """Midnight after the last day, in the edition's time zone."""
+        return datetime.datetime.combine(
+            self.end_date + datetime.timedelta(days=1), datetime.time.min, tzinfo=self.tz
+        )
 
     @property
     def days(self) -> list[datetime.date]:

@@ -67,6 +67,9 @@ class Registration(models.Model):
     needs_sign_language = models.BooleanField(_("sign-language interpretation"), default=False)
     accessibility_other = models.TextField(_("other accessibility needs"), blank=True)
     consented_at = models.DateTimeField(_("consent to data processing given at"))
+    language = models.CharField(
+        _("language"), max_length=8, default="fr", help_text=_("E-mails are written in this language.")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
@@ -128,6 +131,7 @@ class Payment(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="payments")
     provider = models.CharField(max_length=16, default="stripe")
     intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    client_secret = models.CharField(max_length=255, blank=True)
     amount = models.PositiveIntegerField()
     currency = models.CharField(max_length=3, default="MAD")
     status = models.CharField(max_length=16, choices=PaymentStatus.choices, default=PaymentStatus.PENDING)
@@ -157,3 +161,124 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.event_id} {self.type}"
+
+
+class WorkshopBookingStatus(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class WorkshopBooking(models.Model):
+    """A confirmed attendee's seat in a limited-capacity workshop."""
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="workshop_bookings",
+    )
+    session = models.ForeignKey(
+        "events.Session", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=WorkshopBookingStatus.choices, default=WorkshopBookingStatus.BOOKED
+    )
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["session__starts_at", "pk"]
+        verbose_name = _("workshop booking")
+        verbose_name_plural = _("workshop bookings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"],
+                condition=Q(status="booked"),
+                name="one_booking_per_workshop",
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "status"])]
+
+    def __str__(self):
+        return f"{self.registration.reference} – {self.session}"
+
+
+class OfferStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    OFFERED = "offered", _("Seat offered")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Offer expired")
+    LEFT = "left", _("Left the list")
+
+
+OPEN_OFFER_STATUSES = [OfferStatus.WAITING, OfferStatus.OFFERED]
+
+
+class WaitingListEntry(models.Model):
+    """A place in the queue for a sold-out ticket type or a full workshop.
+
+    When a seat frees up, the first person waiting is offered it for a limited
+    time: the seat is kept for them until they take it or the offer expires,
+    then it passes to the next person.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    ticket_type = models.ForeignKey(
+        "events.TicketType",
+        verbose_name=_("ticket type"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="waiting_list",
+    )
+    session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("workshop"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="waiting_list",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=OfferStatus.choices, default=OfferStatus.WAITING
+    )
+    token = models.CharField(max_length=64, unique=True)
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+    offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("waiting list entry")
+        verbose_name_plural = _("waiting lists")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ticket_type__isnull=True, session__isnull=False)
+                | Q(ticket_type__isnull=False, session__isnull=True),
+                name="waiting_for_ticket_or_workshop",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="offered") | Q(offer_expires_at__isnull=False),
+                name="offer_has_expiry",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "ticket_type"],
+                condition=Q(status__in=OPEN_OFFER_STATUSES, ticket_type__isnull=False),
+                name="one_place_per_ticket_waiting_list",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "session"],
+                condition=Q(status__in=OPEN_OFFER_STATUSES, session__isnull=False),
+                name="one_place_per_workshop_waiting_list",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["ticket_type", "status"]),
+            models.Index(fields=["session", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.ticket_type or self.session} ({self.status})"

@@ -1,11 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from events.registration import holds_expire
+from events.registration import holds_expire, offers_expire
 
 
 class Command(BaseCommand):
-    help = "Release the seats of unpaid registrations whose hold has expired (run it every minute)."
+    help = (
+        "Release the seats of unpaid registrations whose hold has expired, close waiting-list "
+        "offers nobody took and offer free seats to the next people waiting (run it every minute)."
+    )
 
     def handle(self, *args, **options):
-        count = holds_expire()
-        self.stdout.write(f"{count} hold(s) expired.")
+        holds = holds_expire()
+        offers = offers_expire()
+        self.stdout.write(f"{holds} hold(s) expired, {offers} offer(s) expired.")
