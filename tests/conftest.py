@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.core.servers.basehttp import WSGIServer
 
 from tests.factories import edition_create, programme_pages_create, site_tree_create
 
@@ -32,6 +33,10 @@ def programme_pages(site_tree):
     return programme_pages_create(site_tree)
 
 
+# The live server's listen backlog is 10 connections; race tests open dozens at
+# the same instant, which real servers (gunicorn: 2048) take in their stride.
+WSGIServer.request_queue_size = 128
+
 # Browser tests: Debian's Chromium, never a downloaded browser.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -52,3 +57,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Run enqueued tasks at once (production queues them for `db_worker`)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
