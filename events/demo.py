@@ -44,6 +44,12 @@ def seed_editions(*, today: datetime.date) -> dict[int, Edition]:
             "venue_ar": "قصر المؤتمرات بالدار البيضاء",
             "venue_en": "Casablanca Congress Centre",
             "format": AttendanceFormat.HYBRID,
+            "bank_transfer_details": (
+                "Titulaire : Association Casablanca Smart City\n"
+                "Banque : Banque Populaire, agence Casablanca Anfa\n"
+                "RIB : 190 780 21211 1234567 000 12 34\n"
+                "SWIFT : BCPOMAMC"
+            ),
             "is_current": True,
         },
     ]
@@ -128,45 +134,225 @@ def seed_ticket_types(*, edition: Edition) -> dict:
     return tickets
 
 
-def seed_registrations(*, edition: Edition, tickets: dict) -> None:
-    """The demo attendee follows online; the demo speaker comes with the speakers' voucher."""
-    from django.contrib.auth import get_user_model
+# Demo participants: realistic names and organisations, registered over the
+# last weeks so that the organisers' chart has a history.
+PARTICIPANTS = [
+    ("Hicham", "Benjelloun", "هشام بنجلون", "Casablanca Events & Animation", "Chef de projet", "Casablanca"),
+    ("Imane", "Chraibi", "إيمان الشرايبي", "Université Hassan II", "Doctorante", "Casablanca"),
+    ("Omar", "Lahlou", "عمر لحلو", "Wilaya de la région Casablanca-Settat", "Ingénieur", "Casablanca"),
+    ("Sara", "Bennis", "سارة بنيس", "Lydec", "Responsable innovation", "Casablanca"),
+    ("Mehdi", "Kettani", "مهدي الكتاني", "Casa Transports", "Urbaniste", "Casablanca"),
+    ("Leila", "Amrani", "ليلى العمراني", "Agence urbaine de Rabat-Salé", "Architecte", "Rabat"),
+    (
+        "Anas",
+        "Berrada",
+        "أنس برادة",
+        "École Hassania des Travaux Publics",
+        "Enseignant-chercheur",
+        "Casablanca",
+    ),
+    ("Ghita", "Squalli", "غيثة السقلي", "Commune de Marrakech", "Cheffe de service", "Marrakech"),
+    ("Rachid", "Ouazzani", "رشيد الوزاني", "Tanger Med Zones", "Directeur SI", "Tanger"),
+    ("Khadija", "Filali", "خديجة الفيلالي", "Université Mohammed V", "Professeure", "Rabat"),
+    ("Julien", "Moreau", "", "Ville de Lyon", "Chargé de mission smart city", "Lyon"),
+    ("Claire", "Dubois", "", "Cerema", "Ingénieure mobilité", "Paris"),
+    ("Amadou", "Diop", "", "Ville de Dakar", "Conseiller numérique", "Dakar"),
+    ("Fatou", "Ndiaye", "", "Université Cheikh Anta Diop", "Chercheuse", "Dakar"),
+    ("Ahmed", "Mansour", "أحمد منصور", "Smart Dubai", "Consultant", "Dubaï"),
+    ("Nour", "Haddad", "نور حداد", "Université de Tunis", "Doctorante", "Tunis"),
+    ("Youness", "Tahiri", "يونس الطاهري", "Startup Urbanix", "Fondateur", "Casablanca"),
+    ("Salma", "Zerouali", "سلمى الزروالي", "OCP Group", "Data scientist", "Benguérir"),
+    ("Karima", "Benali", "كريمة بنعلي", "Région de l'Oriental", "Cheffe de projet", "Oujda"),
+    ("Tarik", "Sefrioui", "طارق الصفريوي", "ONEE", "Ingénieur réseaux", "Rabat"),
+    ("Hajar", "El Idrissi", "هاجر الإدريسي", "Casablanca Prestations", "Chargée d'études", "Casablanca"),
+    ("Bilal", "Naciri", "بلال الناصري", "Startup Geo4Cities", "CTO", "Casablanca"),
+    ("Meryem", "Alami", "مريم العلمي", "ENCG Casablanca", "Étudiante", "Casablanca"),
+    (
+        "Zakaria",
+        "Bouzidi",
+        "زكرياء بوزيدي",
+        "Société de Développement Local Casa Baia",
+        "Directeur",
+        "Casablanca",
+    ),
+    ("Asmae", "Cherkaoui", "أسماء الشرقاوي", "Ministère de la Transition numérique", "Cadre", "Rabat"),
+    ("Driss", "Benkirane", "إدريس بنكيران", "Commune de Fès", "Élu", "Fès"),
+    ("Nadia", "Skalli", "نادية السقالي", "Banque Populaire", "Responsable RSE", "Casablanca"),
+    ("Othmane", "Guessous", "عثمان كسوس", "UM6P", "Chercheur", "Benguérir"),
+    ("Soukaina", "Rami", "سكينة رامي", "Al Omrane", "Ingénieure", "Casablanca"),
+    ("Adil", "Mernissi", "عادل المرنيسي", "Startup Parkly", "Fondateur", "Casablanca"),
+    (
+        "Houda",
+        "Jabri",
+        "هدى الجابري",
+        "Agence Marocaine de Développement du Digital",
+        "Cheffe de projet",
+        "Rabat",
+    ),
+    ("Yassine", "Fassi Fihri", "ياسين الفاسي الفهري", "Université Hassan II", "Étudiant", "Casablanca"),
+    ("Elena", "García", "", "Ayuntamiento de Barcelona", "Smart city officer", "Barcelone"),
+    ("Marco", "Rossi", "", "Politecnico di Milano", "Researcher", "Milan"),
+    ("Aicha", "Bakkali", "عائشة البقالي", "Commune de Tétouan", "Ingénieure", "Tétouan"),
+    ("Samir", "Kabbaj", "سمير القباج", "Startup WaterSense", "Fondateur", "Agadir"),
+]
+FOREIGN = {
+    "Lyon": "FR",
+    "Paris": "FR",
+    "Dakar": "SN",
+    "Dubaï": "AE",
+    "Tunis": "TN",
+    "Barcelone": "ES",
+    "Milan": "IT",
+}
 
-    from events.models import ACTIVE_STATUSES, Registration, Voucher
-    from events.registration import Attendee, registration_start
+
+def seed_registrations(*, edition: Edition, tickets: dict) -> None:
+    """Demo registrations of every kind: paid by transfer, waiting for one, online, vouchers.
+
+    The demo attendee comes in person, has booked a workshop and waits for a
+    seat in a full one; the demo speaker comes with the speakers' voucher.
+    Idempotent: people already registered are left as they are.
+    """
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from events import registration as ops
+    from events.models import (
+        ACTIVE_STATUSES,
+        Registration,
+        RegistrationLog,
+        Session,
+        SessionKind,
+        Voucher,
+    )
 
     User = get_user_model()
-    plan = [
-        (
-            "attendee@example.org",
-            tickets["online"],
-            None,
-            Attendee(
-                "Youssef",
-                "Alaoui",
-                name_ar="يوسف العلوي",
-                organisation="Université Hassan II",
-                city="Casablanca",
-                country="Maroc",
-            ),
-        ),
-        (
-            "speaker@example.org",
-            tickets["speaker"],
-            f"INTERVENANTS-{edition.number}",
-            Attendee(
-                "Nadia",
-                "El Fassi",
-                name_ar="نادية الفاسي",
-                organisation="Agence de Développement du Digital",
-                city="Rabat",
-                country="Maroc",
-            ),
-        ),
-    ]
-    for email, ticket, code, person in plan:
-        user = User.objects.get(email=email)
+    organiser = User.objects.get(email="organiser@example.org")
+    now = timezone.now()
+
+    def person(email, first, last, **fields):
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, first_name=first, last_name=last)
+            user.set_unusable_password()
+            user.save()
+        return user
+
+    def register(
+        user, ticket, attendee, *, voucher=None, transfer=False, paid=False, days_ago=0, language="fr"
+    ):
         if Registration.objects.filter(user=user, edition=edition, status__in=ACTIVE_STATUSES).exists():
-            continue
-        voucher = Voucher.objects.get(code=code) if code else None
-        registration_start(user=user, ticket_type=ticket, attendee=person, voucher=voucher)
+            return Registration.objects.get(user=user, edition=edition, status__in=ACTIVE_STATUSES)
+        with transaction.atomic():
+            registration = ops.registration_start(
+                user=user,
+                ticket_type=ticket,
+                attendee=attendee,
+                voucher=voucher,
+                bank_transfer=transfer,
+                language=language,
+            )
+            if paid:
+                registration = ops.transfer_received(registration=registration, actor=organiser)
+            when = now - dt.timedelta(days=days_ago, hours=days_ago % 7)
+            Registration.objects.filter(pk=registration.pk).update(
+                created_at=when,
+                confirmed_at=when + dt.timedelta(days=2) if registration.confirmed_at else None,
+            )
+            RegistrationLog.objects.filter(registration=registration).update(at=when)
+        return registration
+
+    attendee_user = User.objects.get(email="attendee@example.org")
+    mine = register(
+        attendee_user,
+        tickets["in-person"],
+        ops.Attendee(
+            "Youssef",
+            "Alaoui",
+            name_ar="يوسف العلوي",
+            organisation="Université Hassan II",
+            job_title="Chercheur en urbanisme",
+            city="Casablanca",
+            country="MA",
+            phone="+212 6 61 23 45 67",
+        ),
+        transfer=True,
+        paid=True,
+        days_ago=20,
+    )
+    speaker_user = User.objects.get(email="speaker@example.org")
+    register(
+        speaker_user,
+        tickets["speaker"],
+        ops.Attendee(
+            "Nadia",
+            "El Fassi",
+            name_ar="نادية الفاسي",
+            organisation="Agence de Développement du Digital",
+            job_title="Directrice",
+            city="Rabat",
+            country="MA",
+            phone="+212 6 70 11 22 33",
+        ),
+        voucher=Voucher.objects.get(code=f"INTERVENANTS-{edition.number}"),
+        days_ago=30,
+    )
+    participants = []
+    for index, (first, last, name_ar, organisation, job, city) in enumerate(PARTICIPANTS):
+        user = person(f"participant{index + 1:02d}@example.org", first, last)
+        attendee = ops.Attendee(
+            first,
+            last,
+            name_ar=name_ar,
+            organisation=organisation,
+            job_title=job,
+            city=city,
+            country=FOREIGN.get(city, "MA"),
+            phone=f"+212 6 {10 + index:02d} 00 {index:02d} 00",
+            needs_wheelchair_access=index % 11 == 3,
+            needs_sign_language=index % 13 == 5,
+        )
+        days_ago = 40 - index
+        if index < 26:  # in person, paid by their institution's transfer
+            ticket = (
+                tickets["student"]
+                if job.startswith("Étudiant") or job == "Doctorante"
+                else tickets["in-person"]
+            )
+            participants.append(register(user, ticket, attendee, transfer=True, paid=True, days_ago=days_ago))
+        elif index < 31:  # their transfer has not arrived yet
+            register(user, tickets["in-person"], attendee, transfer=True, days_ago=days_ago)
+        else:  # online, free
+            register(
+                user,
+                tickets["online"],
+                attendee,
+                days_ago=days_ago,
+                language="en" if city in FOREIGN else "fr",
+            )
+
+    # Workshops: the AI workshop (25 seats) fills up and the demo attendee waits for a seat.
+    workshops = list(
+        Session.objects.filter(edition=edition, kind=SessionKind.WORKSHOP).order_by("capacity", "starts_at")
+    )
+    if not workshops:
+        return
+    full = workshops[0]
+    for registration in participants[: full.capacity]:
+        if not registration.workshop_bookings.filter(session=full, status="booked").exists():
+            try:
+                ops.workshop_book(registration=registration, session=full, actor=registration.user)
+            except ops.RegistrationError:
+                pass
+    try:
+        ops.workshop_waiting_list_join(registration=mine, session=full)
+        other = next(
+            s for s in workshops[1:] if not (s.starts_at < full.ends_at and full.starts_at < s.ends_at)
+        )
+        if not mine.workshop_bookings.filter(session=other, status="booked").exists():
+            ops.workshop_book(registration=mine, session=other, actor=attendee_user)
+    except (ops.RegistrationError, StopIteration):
+        pass
