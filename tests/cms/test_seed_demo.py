@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage, NavigationSettings, NewsPage, Organisation
-from events.models import Edition, Registration, TicketType
+from events.models import Edition, Registration, Session, TicketType
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -75,8 +75,12 @@ def test_seed_demo_presents_the_seventh_edition_as_upcoming(seeded):
 def test_seed_demo_accounts_log_in_with_the_demo_password(seeded, client):
     User = get_user_model()
 
-    assert set(User.objects.values_list("email", flat=True)) == DEMO_EMAILS
+    assert (
+        set(User.objects.exclude(email__startswith="participant").values_list("email", flat=True))
+        == DEMO_EMAILS
+    )
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == len(DEMO_EMAILS)
+    assert not User.objects.get(email="participant01@example.org").has_usable_password()
     assert User.objects.get(email="organiser@example.org").is_staff
     assert not User.objects.get(email="attendee@example.org").is_staff
     response = client.post(
@@ -146,4 +150,11 @@ def test_seed_demo_opens_registration(seeded):
     assert set(Voucher.objects.values_list("code", flat=True)) == {"INTERVENANTS-7", "JURY-7", "STARTUPS-7"}
     mine = Registration.objects.get(user__email="speaker@example.org")
     assert (mine.status, mine.price, mine.voucher.code) == (RegistrationStatus.CONFIRMED, 0, "INTERVENANTS-7")
-    assert Registration.objects.get(user__email="attendee@example.org").ticket_type.mode == "online"
+    attendee = Registration.objects.get(user__email="attendee@example.org")
+    assert (attendee.ticket_type.mode, attendee.status) == ("in_person", RegistrationStatus.CONFIRMED)
+    assert attendee.workshop_bookings.filter(status="booked").count() == 1
+    statuses = set(Registration.objects.filter(edition=current).values_list("status", flat=True))
+    assert statuses == {RegistrationStatus.CONFIRMED, RegistrationStatus.AWAITING_TRANSFER}
+    full = Session.objects.get(edition=current, slug="atelier-intelligence-artificielle-et-decision-publique")
+    assert full.bookings.filter(status="booked").count() == full.capacity
+    assert full.waiting_list.get().user.email == "attendee@example.org"
