@@ -95,7 +95,9 @@ def register(request):
         ]
         for ticket_type in offers:
             ticket_type.seats_left, ticket_type.sold_out, ticket_type.has_waiting_list = 1, False, False
-    choosable = TicketType.objects.filter(pk__in=[t.pk for t in offers if not t.sold_out])
+    # Sold-out tickets stay valid choices: a form posted just as the last seat
+    # went gets the service's clear "sold out", not "invalid choice".
+    choosable = TicketType.objects.filter(pk__in=[t.pk for t in offers])
     form = RegistrationForm(
         request.POST or None,
         ticket_types=choosable,
