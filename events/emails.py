@@ -60,7 +60,8 @@ def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiA
         subject = str(SUBJECTS[kind] % context["subject"])
         text = render_to_string(f"events/emails/{kind}.txt", context).strip() + "\n"
         html = render_to_string(
-            "events/emails/layout.html", {**context, "subject": subject, "body": linebreaks(text, autoescape=True)}
+            "events/emails/layout.html",
+            {**context, "subject": subject, "body": linebreaks(text, autoescape=True)},
         )
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")
@@ -109,7 +110,9 @@ def send(kind: str, pk: int, **extra) -> None:
 
 
 def _send_offer(pk: int) -> None:
-    entry = WaitingListEntry.objects.select_related("user", "ticket_type", "session", "session__edition").get(pk=pk)
+    entry = WaitingListEntry.objects.select_related("user", "ticket_type", "session", "session__edition").get(
+        pk=pk
+    )
     language = entry.language or "fr"
     with translation.override(language):
         target = entry.ticket_type.name if entry.ticket_type_id else entry.session.title

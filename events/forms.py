@@ -65,7 +65,11 @@ def country_choices(language: str) -> list[tuple[str, str]]:
     """Countries named in the visitor's language (Babel's CLDR data), Morocco first."""
     names = Locale.parse(language or "fr").territories
     countries = sorted(
-        ((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES),
+        (
+            (code, name)
+            for code, name in names.items()
+            if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+        ),
         key=lambda item: item[1].casefold(),
     )
     morocco = [(code, name) for code, name in countries if code == "MA"]

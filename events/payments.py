@@ -23,9 +23,8 @@ def intent_create(*, amount: int, currency: str, reference: str, email: str, ide
             "amount": amount,
             "currency": currency.lower(),
             "payment_method_types": ["card"],
-            "description": reference,
-            "receipt_email": email,
-            "metadata": {"registration": reference},
+            # Our own receipt is mailed in the person's language: no Stripe receipt_email.
+            "metadata": {"registration": reference, "email": email},
         },
         options={"idempotency_key": idempotency_key},
     )

@@ -168,7 +168,10 @@ def voucher_check(voucher: Voucher | None, ticket_type: TicketType, *, now) -> N
         if ticket_type.voucher_only:
             raise RegistrationError(_("This ticket needs a voucher."))
         return
-    if voucher.edition_id != ticket_type.edition_id or not voucher.ticket_types.filter(pk=ticket_type.pk).exists():
+    if (
+        voucher.edition_id != ticket_type.edition_id
+        or not voucher.ticket_types.filter(pk=ticket_type.pk).exists()
+    ):
         raise RegistrationError(_("This voucher does not apply to this ticket."))
     if voucher.valid_until and voucher.valid_until <= now:
         raise RegistrationError(_("This voucher has expired."))
@@ -222,7 +225,10 @@ def registration_start(
             user=user, edition=ticket_type.edition, status__in=ACTIVE_STATUSES
         ).exists():
             raise RegistrationError(_("You are already registered for this edition."))
-        if ticket_type.quota is not None and seats_in_use(ticket_type, now=now, offer=offer) >= ticket_type.quota:
+        if (
+            ticket_type.quota is not None
+            and seats_in_use(ticket_type, now=now, offer=offer) >= ticket_type.quota
+        ):
             raise SoldOut(_("Sold out: there is no seat left for this ticket."))
 
         price = voucher.price_for(ticket_type) if voucher else ticket_type.price
@@ -315,7 +321,9 @@ def payment_start(*, registration: Registration, now: datetime.datetime | None =
         if registration.status != RegistrationStatus.HELD or registration.hold_expires_at <= now:
             raise RegistrationError(_("This registration is not waiting for a card payment."))
         payment = registration.payments.filter(
-            provider="stripe", status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED], amount=registration.price
+            provider="stripe",
+            status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED],
+            amount=registration.price,
         ).first()
         if payment is not None:
             return payment
@@ -401,7 +409,9 @@ def payment_sync(*, intent_id: str) -> PaymentOutcome | None:
     intent = payments.intent_retrieve(intent_id)
     if intent.status != "succeeded":
         return None
-    outcome = payment_succeeded(intent_id=intent_id, amount=intent.amount_received or intent.amount)
+    # amount_received is what was actually captured (absent from localstripe's intents).
+    amount = getattr(intent, "amount_received", None) or intent.amount
+    outcome = payment_succeeded(intent_id=intent_id, amount=amount)
     if outcome.refund_needed:
         late_refund_schedule(intent_id)
     return outcome
@@ -526,7 +536,9 @@ class CancelOutcome:
     refund: int
 
 
-def registration_cancel(*, registration: Registration, actor, now: datetime.datetime | None = None) -> CancelOutcome:
+def registration_cancel(
+    *, registration: Registration, actor, now: datetime.datetime | None = None
+) -> CancelOutcome:
     """The attendee (or an organiser) cancels; the seat is freed at once and offered on.
 
     A card payment is refunded as the ticket type's rule allows (through the task
@@ -535,11 +547,15 @@ def registration_cancel(*, registration: Registration, actor, now: datetime.date
     now = now or timezone.now()
     with transaction.atomic():
         ticket_type = TicketType.objects.select_for_update().get(pk=registration.ticket_type_id)
-        registration = Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+        )
         if registration.status not in ACTIVE_STATUSES:
             raise RegistrationError(_("This registration is not active."))
         refund = refund_due(registration, now=now)
-        _set_status(registration, RegistrationStatus.CANCELLED, action="cancelled", actor=actor, cancelled_at=now)
+        _set_status(
+            registration, RegistrationStatus.CANCELLED, action="cancelled", actor=actor, cancelled_at=now
+        )
         _release_workshops(registration, now=now)
         _offer_ticket_seats(ticket_type, now=now)
         _email("cancellation", registration.pk, refund=refund)
@@ -580,7 +596,11 @@ def waiting_list_join(
     now = now or timezone.now()
     with transaction.atomic():
         ticket_type = TicketType.objects.select_for_update().get(pk=ticket_type.pk)
-        if ticket_type.mode != AttendanceMode.IN_PERSON or ticket_type.quota is None or ticket_type.voucher_only:
+        if (
+            ticket_type.mode != AttendanceMode.IN_PERSON
+            or ticket_type.quota is None
+            or ticket_type.voucher_only
+        ):
             raise RegistrationError(_("This ticket has no waiting list."))
         if Registration.objects.filter(
             user=user, edition_id=ticket_type.edition_id, status__in=ACTIVE_STATUSES
@@ -606,7 +626,9 @@ def waiting_list_leave(*, entry: WaitingListEntry, now: datetime.datetime | None
 
 def waiting_list_position(entry: WaitingListEntry) -> int:
     """1 for the first person waiting."""
-    target = {"ticket_type_id": entry.ticket_type_id} if entry.ticket_type_id else {"session_id": entry.session_id}
+    target = (
+        {"ticket_type_id": entry.ticket_type_id} if entry.ticket_type_id else {"session_id": entry.session_id}
+    )
     return (
         WaitingListEntry.objects.filter(status=OfferStatus.WAITING, **target)
         .filter(Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk))
@@ -648,7 +670,9 @@ def _offer_ticket_seats(ticket_type: TicketType, *, now) -> list[WaitingListEntr
     """Offer the free seats of a ticket type (whose row the caller has locked)."""
     if ticket_type.quota is None:
         return []
-    return _offer_to_next(ticket_type.quota - seats_in_use(ticket_type, now=now), now=now, ticket_type=ticket_type)
+    return _offer_to_next(
+        ticket_type.quota - seats_in_use(ticket_type, now=now), now=now, ticket_type=ticket_type
+    )
 
 
 def _offer_workshop_seats(session: Session, *, now) -> list[WaitingListEntry]:
@@ -676,7 +700,9 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
                 expired += 1
                 _offer_seats(owner, now=now)
     waiting = WaitingListEntry.objects.filter(status=OfferStatus.WAITING)
-    for ticket_type_id in waiting.exclude(ticket_type=None).values_list("ticket_type_id", flat=True).distinct():
+    for ticket_type_id in (
+        waiting.exclude(ticket_type=None).values_list("ticket_type_id", flat=True).distinct()
+    ):
         with transaction.atomic():
             _offer_ticket_seats(TicketType.objects.select_for_update().get(pk=ticket_type_id), now=now)
     for session_id in waiting.exclude(session=None).values_list("session_id", flat=True).distinct():
@@ -702,7 +728,9 @@ def _workshop_check(registration: Registration, session: Session) -> None:
         registration.ticket_type.mode == AttendanceMode.ONLINE
         and session.format == AttendanceFormat.IN_PERSON
     ):
-        raise RegistrationError(_("This workshop takes place in person only; your ticket is for online attendance."))
+        raise RegistrationError(
+            _("This workshop takes place in person only; your ticket is for online attendance.")
+        )
 
 
 def workshop_book(
@@ -724,7 +752,9 @@ def workshop_book(
             offer = WaitingListEntry.objects.select_for_update().get(pk=offer.pk)
         _workshop_check(registration, session)
         _offer_check(offer, user=registration.user, now=now, session=session)
-        booked = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).select_related("session")
+        booked = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).select_related(
+            "session"
+        )
         if any(booking.session_id == session.pk for booking in booked):
             raise RegistrationError(_("You have already booked this workshop."))
         for booking in booked:
@@ -743,7 +773,9 @@ def workshop_book(
     return booking
 
 
-def workshop_cancel(*, booking: WorkshopBooking, actor, now: datetime.datetime | None = None) -> WorkshopBooking:
+def workshop_cancel(
+    *, booking: WorkshopBooking, actor, now: datetime.datetime | None = None
+) -> WorkshopBooking:
     """Give a workshop seat back: it is offered to the next person waiting."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -761,7 +793,11 @@ def workshop_cancel(*, booking: WorkshopBooking, actor, now: datetime.datetime |
 
 
 def workshop_waiting_list_join(
-    *, registration: Registration, session: Session, language: str = "fr", now: datetime.datetime | None = None
+    *,
+    registration: Registration,
+    session: Session,
+    language: str = "fr",
+    now: datetime.datetime | None = None,
 ) -> WaitingListEntry:
     now = now or timezone.now()
     with transaction.atomic():
@@ -770,7 +806,9 @@ def workshop_waiting_list_join(
         )
         session = Session.objects.select_for_update().get(pk=session.pk)
         _workshop_check(registration, session)
-        if registration.workshop_bookings.filter(session=session, status=WorkshopBookingStatus.BOOKED).exists():
+        if registration.workshop_bookings.filter(
+            session=session, status=WorkshopBookingStatus.BOOKED
+        ).exists():
             raise RegistrationError(_("You have already booked this workshop."))
         if workshop_seats_in_use(session, now=now) < session.capacity:
             raise RegistrationError(_("Seats are available: you can book now."))
@@ -779,7 +817,9 @@ def workshop_waiting_list_join(
 
 def _release_workshops(registration: Registration, *, now) -> None:
     """A cancelled registration gives its workshop seats back (the caller holds the registration)."""
-    bookings = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).order_by("session_id")
+    bookings = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).order_by(
+        "session_id"
+    )
     for booking in bookings:
         session = Session.objects.select_for_update().get(pk=booking.session_id)
         booking.status = WorkshopBookingStatus.CANCELLED

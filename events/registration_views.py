@@ -5,6 +5,8 @@ writer of registration state) and its refusals into messages in the visitor's
 language; they hold no rules of their own.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -34,6 +36,8 @@ from events.models import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _edition() -> Edition:
@@ -130,7 +134,9 @@ def register(request):
             if registration.status == RegistrationStatus.HELD:
                 return redirect("registration:pay", reference=registration.reference)
             if registration.status == RegistrationStatus.CONFIRMED:
-                messages.success(request, _("You are registered. A confirmation is on its way to your inbox."))
+                messages.success(
+                    request, _("You are registered. A confirmation is on its way to your inbox.")
+                )
             return redirect("registration:mine")
     waiting = {
         entry.ticket_type_id: entry
@@ -174,7 +180,10 @@ def pay(request, reference: str):
         messages.error(request, _("Your seat's hold has expired. You can register again if seats are left."))
         return redirect("registration:mine")
     except Exception:  # Stripe unreachable: say so, lose nothing (the hold still stands)
-        messages.error(request, _("Card payment is unavailable right now. Please try again in a few minutes."))
+        logger.exception("Could not start the card payment of %s", registration.reference)
+        messages.error(
+            request, _("Card payment is unavailable right now. Please try again in a few minutes.")
+        )
         return redirect("registration:mine")
     return render(
         request,
@@ -200,12 +209,14 @@ def pay_return(request, reference: str):
         try:
             ops.payment_sync(intent_id=payment.intent_id)
         except Exception:  # the webhook will confirm it; the page says it is being checked
-            pass
+            logger.exception("Could not read PaymentIntent %s", payment.intent_id)
     registration.refresh_from_db()
     if registration.status == RegistrationStatus.CONFIRMED:
         messages.success(request, _("Payment received: you are registered. A confirmation is on its way."))
     elif registration.status == RegistrationStatus.HELD:
-        messages.info(request, _("We have not received your payment yet. If you paid, this page will update shortly."))
+        messages.info(
+            request, _("We have not received your payment yet. If you paid, this page will update shortly.")
+        )
     return redirect("registration:mine")
 
 
@@ -246,7 +257,9 @@ def _workshops(registration: Registration, *, now):
             (
                 other
                 for other in booked_sessions
-                if other.pk != session.pk and other.starts_at < session.ends_at and session.starts_at < other.ends_at
+                if other.pk != session.pk
+                and other.starts_at < session.ends_at
+                and session.starts_at < other.ends_at
             ),
             None,
         )
@@ -324,7 +337,11 @@ def cancel(request):
             messages.success(
                 request,
                 _("Your registration is cancelled.")
-                + (" " + _("Your refund is on its way; we will e-mail you when it is sent.") if outcome.refund else ""),
+                + (
+                    " " + _("Your refund is on its way; we will e-mail you when it is sent.")
+                    if outcome.refund
+                    else ""
+                ),
             )
         return redirect("registration:mine")
     return render(
@@ -396,7 +413,9 @@ def offer(request, token: str):
         try:
             if registration is None:
                 raise ops.RegistrationError(_("Workshops can be booked once your registration is confirmed."))
-            ops.workshop_book(registration=registration, session=entry.session, actor=request.user, offer=entry)
+            ops.workshop_book(
+                registration=registration, session=entry.session, actor=request.user, offer=entry
+            )
         except ops.RegistrationError as refusal:
             messages.error(request, str(refusal))
         else:
@@ -452,12 +471,14 @@ def workshop_waiting_list_join(request, session_id: int):
     registration, session = _workshop_action(request, session_id)
     if registration is not None:
         try:
-            ops.workshop_waiting_list_join(registration=registration, session=session, language=get_language())
+            ops.workshop_waiting_list_join(
+                registration=registration, session=session, language=get_language()
+            )
         except ops.RegistrationError as refusal:
             messages.error(request, str(refusal))
         else:
             messages.success(
-                request, _("You are on the waiting list. If a seat frees up, we will offer it to you by e-mail.")
+                request,
+                _("You are on the waiting list. If a seat frees up, we will offer it to you by e-mail."),
             )
     return redirect(f"{reverse('registration:mine')}#workshop-{session_id}")
-

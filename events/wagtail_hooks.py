@@ -1,13 +1,32 @@
 from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.urls import path
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import Edition, Room, Session, Speaker, TicketType, Track, Voucher
+from events import admin_views
+from events.models import (
+    Edition,
+    Registration,
+    RegistrationStatus,
+    Room,
+    Session,
+    Speaker,
+    TicketType,
+    Track,
+    Voucher,
+    WaitingListEntry,
+)
 from events.selectors import speaker_double_bookings
+from events.templatetags.money_tags import money
 
 
 class EditionViewSet(SnippetViewSet):
@@ -130,6 +149,7 @@ class TicketTypeViewSet(SnippetViewSet):
 
 class VoucherViewSet(SnippetViewSet):
     model = Voucher
+    index_view_class = admin_views.VoucherIndexView
     icon = "key"
     menu_label = gettext_lazy("Vouchers")
     list_display = ["code", "edition", "discount_kind", "discount_value", "max_uses", "valid_until", "note"]
@@ -174,3 +194,209 @@ def warn_about_double_booked_speakers(request, instance):
                 "when": date_format(other.local_start, "j F H:i"),
             },
         )
+
+
+# Registrations: records that only events.registration changes ---------------------
+
+register_permission_policy(Registration, admin_views.RecordsPermissionPolicy(Registration))
+register_permission_policy(WaitingListEntry, admin_views.RecordsPermissionPolicy(WaitingListEntry))
+
+
+class ReadOnlyModelViewSet(ModelViewSet):
+    """A list and a read-only page; no create, edit, copy, delete or history views."""
+
+    add_to_reference_index = False  # these rows are written often, by the registration service only
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    permission_codenames = ("view",)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    def get_permissions_to_register(self):
+        return Permission.objects.filter(
+            content_type__app_label=self.app_label,
+            codename__in=[f"{action}_{self.model_name}" for action in self.permission_codenames],
+        )
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "InspectURLFinder",
+            (admin_views.InspectURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
+
+class RegistrationViewSet(ReadOnlyModelViewSet):
+    model = Registration
+    name = admin_views.REGISTRATIONS
+    icon = "clipboard-list"
+    menu_label = gettext_lazy("Registrations")
+    # "change" is the permission to act on a registration (through events.registration).
+    permission_codenames = ("view", "change")
+    index_view_class = admin_views.RegistrationIndexView
+    inspect_view_class = admin_views.RegistrationInspectView
+    list_display = [
+        "reference",
+        Column(
+            "name",
+            label=gettext_lazy("Name"),
+            accessor=lambda r: f"{r.first_name} {r.last_name}",
+            sort_key="last_name",
+        ),
+        Column("email", label=gettext_lazy("E-mail"), accessor="user.email", sort_key="user__email"),
+        Column("ticket_type", label=gettext_lazy("Ticket type"), accessor=lambda r: r.ticket_type.name),
+        Column("mode", label=gettext_lazy("Attendance"), accessor=lambda r: r.ticket_type.get_mode_display()),
+        StatusTagColumn(
+            "status",
+            label=gettext_lazy("Status"),
+            accessor="get_status_display",
+            primary=lambda r: r.status == RegistrationStatus.CONFIRMED,
+            sort_key="status",
+        ),
+        Column(
+            "price",
+            label=gettext_lazy("Price"),
+            accessor=lambda r: money(r.price, r.currency),
+            sort_key="price",
+        ),
+        DateColumn("created_at", label=gettext_lazy("Registered"), sort_key="created_at"),
+    ]
+    filterset_class = admin_views.RegistrationFilterSet
+    search_fields = ["reference", "first_name", "last_name", "name_ar", "user__email", "organisation"]
+    search_backend_name = None
+    ordering = "-created_at"
+    list_per_page = 50
+    list_export = admin_views.EXPORT_FIELDS
+    export_headings = admin_views.EXPORT_HEADINGS
+    export_filename = "registrations"
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "edition",
+        "ticket_type",
+        "price",
+        "voucher",
+        "first_name",
+        "last_name",
+        "name_ar",
+        "user",
+        "organisation",
+        "job_title",
+        "country",
+        "city",
+        "phone",
+        "needs_wheelchair_access",
+        "needs_sign_language",
+        "accessibility_other",
+        "language",
+        "consented_at",
+        "created_at",
+        "hold_expires_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "<int:pk>/transfer-received/",
+                admin_views.TransferReceivedView.as_view(),
+                name="transfer_received",
+            ),
+            path(
+                "<int:pk>/refund/<int:payment_pk>/",
+                admin_views.RefundView.as_view(),
+                name="refund",
+            ),
+            path("<int:pk>/cancel/", admin_views.CancelView.as_view(), name="cancel"),
+            path("<int:pk>/email/", admin_views.EmailView.as_view(), name="email"),
+        ]
+
+
+class WaitingListViewSet(ReadOnlyModelViewSet):
+    model = WaitingListEntry
+    name = admin_views.WAITING_LISTS
+    url_prefix = "waiting-lists"
+    icon = "list-ol"
+    menu_label = gettext_lazy("Waiting lists")
+    index_view_class = admin_views.WaitingListIndexView
+    list_display = [
+        "user",
+        Column("target", label=gettext_lazy("Waiting for"), accessor=admin_views.waiting_list_target),
+        StatusTagColumn(
+            "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"
+        ),
+        DateColumn("created_at", label=gettext_lazy("Joined"), sort_key="created_at"),
+        DateColumn("offer_expires_at", label=gettext_lazy("Offer expires"), sort_key="offer_expires_at"),
+    ]
+    filterset_class = admin_views.WaitingListFilterSet
+    search_fields = ["user__email"]
+    search_backend_name = None
+    ordering = "created_at"
+    list_per_page = 50
+    list_export = [
+        "user.email",
+        "ticket_type",
+        "session",
+        "status",
+        "language",
+        "created_at",
+        "offer_expires_at",
+    ]
+    export_headings = {"user.email": gettext_lazy("E-mail")}
+    export_filename = "waiting-lists"
+    inspect_view_fields = [
+        "user",
+        "ticket_type",
+        "session",
+        "status",
+        "language",
+        "created_at",
+        "offered_at",
+        "offer_expires_at",
+    ]
+
+
+class RegistrationsOverviewViewSet(ViewSet):
+    name = admin_views.OVERVIEW
+    url_prefix = "registrations-overview"
+    icon = "tasks"
+    menu_label = gettext_lazy("Overview")
+    menu_item_class = admin_views.permission_menu_item(Registration, "view")
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.RegistrationsOverviewView.as_view(), name="index")]
+
+
+class VoucherCodesViewSet(ViewSet):
+    name = admin_views.VOUCHER_CODES
+    url_prefix = "voucher-codes"
+    icon = "key"
+    menu_label = gettext_lazy("Generate voucher codes")
+    menu_item_class = admin_views.permission_menu_item(Voucher, "add")
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.VoucherGenerateView.as_view(), name="generate"),
+            path("done/", admin_views.VoucherGeneratedView.as_view(), name="done"),
+            path("done/csv/", admin_views.VoucherCSVView.as_view(), name="csv"),
+        ]
+
+
+class RegistrationsViewSetGroup(ViewSetGroup):
+    items = (RegistrationsOverviewViewSet, RegistrationViewSet, WaitingListViewSet, VoucherCodesViewSet)
+    menu_icon = "group"
+    menu_label = gettext_lazy("Registrations")
+    menu_name = "registrations"
+    menu_order = 210
+
+
+@hooks.register("register_admin_viewset")
+def register_registrations_viewsets():
+    return RegistrationsViewSetGroup()

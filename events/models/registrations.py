@@ -181,7 +181,10 @@ class WorkshopBooking(models.Model):
         "events.Session", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="bookings"
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=WorkshopBookingStatus.choices, default=WorkshopBookingStatus.BOOKED
+        _("status"),
+        max_length=16,
+        choices=WorkshopBookingStatus.choices,
+        default=WorkshopBookingStatus.BOOKED,
     )
     created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
