@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
-import stripe
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.http import Http404, HttpResponse
@@ -698,15 +696,9 @@ class RefundView(RegistrationActionView):
 
     def perform(self, form):
         before = self.payment.refunded_amount
-        try:
-            payment = registration_ops.refund_issue(
-                payment=self.payment, amount=form.cleaned_data["amount"], actor=self.request.user
-            )
-        except stripe.StripeError as error:
-            raise RegistrationError(
-                _("Stripe refused the refund: %(reason)s")
-                % {"reason": error.user_message or _("the payment provider could not be reached.")}
-            ) from error
+        payment = registration_ops.refund_issue(
+            payment=self.payment, amount=form.cleaned_data["amount"], actor=self.request.user
+        )
         return _("%(amount)s refunded to the card for registration %(reference)s.") % {
             "amount": money(payment.refunded_amount - before, payment.currency),
             "reference": self.object.reference,
@@ -745,8 +737,6 @@ class EmailView(RegistrationActionView):
         ) % {"email": self.object.user.email, "language": self.object.language}
 
     def perform(self, form):
-        from events.tasks import send_email
-
         kind = form.cleaned_data["kind"]
         extra = {}
         if kind == "refund":
@@ -759,8 +749,7 @@ class EmailView(RegistrationActionView):
                 )
                 if note.isdigit()
             )
-        pk = self.object.pk
-        transaction.on_commit(lambda: send_email.enqueue(kind, pk, **extra))
+        registration_ops.email_resend(registration=self.object, kind=kind, actor=self.request.user, **extra)
         return _("“%(kind)s” is on its way to %(email)s.") % {
             "kind": EMAIL_LABELS[kind],
             "email": self.object.user.email,

@@ -14,6 +14,7 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
+import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -146,6 +147,12 @@ def _set_status(
         setattr(registration, name, value)
     registration.save()
     _log(registration, action=action, actor=actor, from_status=previous, note=note)
+
+
+def email_resend(*, registration: Registration, kind: str, actor, **extra) -> None:
+    """An organiser sends one of the registration's e-mails again; the log says who asked."""
+    _log(registration, action="email_resend", actor=actor, note=kind)
+    _email(kind, registration.pk, **extra)
 
 
 def _email(kind: str, pk: int, **extra) -> None:
@@ -468,17 +475,30 @@ def payment_refunded(*, intent_id: str, amount_refunded: int, actor=None) -> Pay
 
 
 def refund_issue(*, payment: Payment, amount: int | None = None, actor=None) -> Payment:
-    """Give card money back through Stripe, then record it (an organiser's refund, or a cancellation's)."""
-    if payment.provider != "stripe" or payment.status not in (PaymentStatus.SUCCEEDED,):
-        raise RegistrationError(_("This payment cannot be refunded by card."))
-    remaining = payment.amount - payment.refunded_amount
-    amount = remaining if amount is None else amount
-    if not 0 < amount <= remaining:
-        raise RegistrationError(_("The refund must be between 0 and the amount not yet refunded."))
-    refund = payments.refund_create(intent_id=payment.intent_id, amount=amount)
-    return payment_refunded(
-        intent_id=payment.intent_id, amount_refunded=payment.refunded_amount + refund.amount, actor=actor
-    )
+    """Give card money back through Stripe, then record it (an organiser's refund, or a cancellation's).
+
+    The payment row stays locked from the check to the record, so two organisers
+    clicking at once cannot refund more than was paid; Stripe's refusals come
+    back as a RegistrationError with its reason.
+    """
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        if payment.provider != "stripe" or payment.status != PaymentStatus.SUCCEEDED:
+            raise RegistrationError(_("This payment cannot be refunded by card."))
+        remaining = payment.amount - payment.refunded_amount
+        amount = remaining if amount is None else amount
+        if not 0 < amount <= remaining:
+            raise RegistrationError(_("The refund must be between 0 and the amount not yet refunded."))
+        try:
+            refund = payments.refund_create(intent_id=payment.intent_id, amount=amount)
+        except stripe.StripeError as error:
+            raise RegistrationError(
+                _("Stripe refused the refund: %(reason)s")
+                % {"reason": error.user_message or _("the payment provider could not be reached.")}
+            ) from error
+        return payment_refunded(
+            intent_id=payment.intent_id, amount_refunded=payment.refunded_amount + refund.amount, actor=actor
+        )
 
 
 # Bank transfers ------------------------------------------------------------------

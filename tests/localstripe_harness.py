@@ -325,6 +325,21 @@ class LocalStripe:
             payload["events"] = events
         self._request("POST", f"/_config/webhooks/{id}", payload)
 
+    def card_pay(self, client_secret: str, number: str = "4242424242424242") -> dict:
+        """Pay an intent as the browser's Stripe.js would (for tests without a browser)."""
+        request = urllib.request.Request(
+            self.base_url + CONFIRM_PATH,
+            data=json.dumps(
+                {
+                    "client_secret": client_secret,
+                    "card": {"number": number, "exp_month": "12", "exp_year": "34", "cvc": "123"},
+                }
+            ).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read())
+
     def webhooks_clear(self):
         """Forget every registered webhook (they survive a flush)."""
         self._call(_forget_webhooks())
