@@ -26,7 +26,17 @@ FIND_PYTHON = \
 
 .PHONY: run test setup install messages migrate seed lint format worker bench clean
 
+# Card payments in the demo go to localstripe (a local fake of Stripe, test
+# cards such as 4242 4242 4242 4242) unless STRIPE_SECRET_KEY is set.
+STRIPE_FAKE_PORT ?= 8420
 run: setup seed
+	@if [ -n "$$STRIPE_SECRET_KEY" ]; then exec $(MANAGE) runserver $(HOST):$(PORT); fi; \
+	$(VENV_PY) -m tests.localstripe_harness --port $(STRIPE_FAKE_PORT) \
+	  --webhook http://$(HOST):$(PORT)/stripe/webhook/ --secret whsec_local & fake=$$!; \
+	trap 'kill $$fake 2>/dev/null' EXIT INT TERM; \
+	STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_FAKE_PORT) \
+	STRIPE_JS_URL=http://127.0.0.1:$(STRIPE_FAKE_PORT)/js.stripe.com/v3/ \
+	STRIPE_WEBHOOK_SECRET=whsec_local \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install messages
@@ -64,6 +74,8 @@ worker: setup
 
 bench: install messages
 	$(VENV_PY) bench/http_bench.py
+	@if [ -n "$$DATABASE_URL" ]; then $(VENV_PY) bench/registration_race.py; \
+	else echo "bench/registration_race.py needs PostgreSQL: set DATABASE_URL=postgres://..."; fi
 
 lint: install
 	$(VENV)/bin/ruff check .

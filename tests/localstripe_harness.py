@@ -391,10 +391,16 @@ def localstripe_clean(localstripe):
 def main(argv=None):
     parser = argparse.ArgumentParser(description="localstripe with the test harness's patches, on 127.0.0.1.")
     parser.add_argument("--port", type=int, default=8420)
+    parser.add_argument("--webhook", help="send every event to this URL (e.g. the site's /stripe/webhook/)")
+    parser.add_argument("--secret", default="whsec_local", help="the webhook signing secret")
     args = parser.parse_args(argv)
+    if args.webhook:
+        webhooks.register_webhook("demo", args.webhook, args.secret, None)
     sock = _socket(args.port)
     base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     print(f"localstripe on {base_url}  (Stripe.js stand-in: {base_url}{JS_PATH})", flush=True)
+    if args.webhook:
+        print(f"webhooks to {args.webhook}", flush=True)
     # localstripe reports webhook deliveries on the aiohttp.access logger.
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     web.run_app(build_app(), sock=sock, print=None)

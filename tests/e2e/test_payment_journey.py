@@ -1,6 +1,6 @@
 """The paid journey in a real browser against localstripe: register, pay with the
 test card (after a declined one), get confirmed and receive the e-mail, in
-French and in Arabic; localstripe's signed webhook then arrives and changes
+French, Arabic and English; localstripe's signed webhook then arrives and changes
 nothing. The registration pages have no axe violations."""
 
 import time
@@ -26,6 +26,14 @@ TEXTS = {
         "subject": "Votre inscription à {edition} est confirmée",
         "book": "Réserver une place",
         "booked": "Place réservée",
+    },
+    "en": {
+        "ticket": "In-person pass",
+        "declined": "The payment did not go through",
+        "confirmed": "Confirmed",
+        "subject": "Your registration for {edition} is confirmed",
+        "book": "Book a seat",
+        "booked": "Booked",
     },
     "ar": {
         "ticket": "تذكرة حضورية",
@@ -71,7 +79,7 @@ def pay_with(page, number):
     page.locator("#pay-button").click()
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
 def test_register_pay_by_card_and_get_confirmed(page, live_server, live_site, stripe_settings, language):
     from events.models import Edition
 
