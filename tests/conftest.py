@@ -2,8 +2,10 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.servers.basehttp import WSGIServer
+from django.utils import translation
 
 from tests.factories import edition_create, programme_pages_create, site_tree_create
 
@@ -16,6 +18,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/… leaves English active in the thread; each test starts in French."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
