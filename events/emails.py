@@ -14,7 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import linebreaks
+from django.utils.html import linebreaks, urlize
 from django.utils.translation import gettext_lazy as _
 
 from events.exports import GUID_NAMESPACE, PRODID
@@ -61,7 +61,7 @@ def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiA
         text = render_to_string(f"events/emails/{kind}.txt", context).strip() + "\n"
         html = render_to_string(
             "events/emails/layout.html",
-            {**context, "subject": subject, "body": linebreaks(text, autoescape=True)},
+            {**context, "subject": subject, "body": linebreaks(urlize(text, autoescape=True))},
         )
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")

@@ -29,3 +29,19 @@ def send_email(kind: str, pk: int, **extra) -> None:
     from events import emails
 
     emails.send(kind, pk, **extra)
+
+
+@task()
+def holds_release() -> int:
+    """Enqueued to run when a hold is due to expire: the seat returns to sale and is offered on."""
+    from events import registration
+
+    return registration.holds_expire()
+
+
+@task()
+def offers_pass_on() -> int:
+    """Enqueued to run when a waiting-list offer is due to expire: the seat goes to the next person."""
+    from events import registration
+
+    return registration.offers_expire()

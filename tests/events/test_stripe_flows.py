@@ -9,6 +9,8 @@ from django.core import mail
 from events import registration as ops
 from events.models import Payment, PaymentStatus, RegistrationStatus
 from events.tasks import late_payment_refund
+from tests.events.test_webhooks import SECRET, refund_event
+from tests.events.test_webhooks import post as post_signed
 from tests.factories import attendee, ticket_type_create, user_create
 
 pytest_plugins = ["tests.localstripe_harness"]
@@ -19,6 +21,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 def stripe_api(settings, localstripe_clean):
     settings.STRIPE_SECRET_KEY = "sk_test_local"
     settings.STRIPE_API_BASE = localstripe_clean.base_url
+    settings.STRIPE_WEBHOOK_SECRET = SECRET
     return stripe.StripeClient("sk_test_local", base_addresses={"api": localstripe_clean.base_url})
 
 
@@ -56,6 +59,12 @@ def test_an_organiser_refund_reaches_the_attendees_page(
     assert "Status: Cancelled" in page
     assert "Refunded</dt><dd>MAD\xa01,500.00" in page
     assert f"Remboursement de votre inscription {registration.reference}" in [m.subject for m in mail.outbox]
+    # Stripe then reports the same refund by webhook: recorded already, nothing changes.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_signed(client, refund_event("evt_admin_refund", payment.intent_id, 150000))
+    assert response.status_code == 200
+    assert registration.log.filter(action="refunded").count() == 1
+    assert len([m for m in mail.outbox if m.subject.startswith("Remboursement")]) == 1
 
 
 def test_a_late_payment_without_a_seat_is_refunded_by_the_task(
