@@ -63,6 +63,31 @@ def manage(*args, env):
     )
 
 
+def gunicorn_start(env: dict, port: int, *, workers: int, threads: int = 1) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1 as in production (`--no-control-socket`), with a deep listen backlog."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cms.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--backlog",
+            "2048",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+
+
 def wait_until_up(port: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -187,23 +212,7 @@ def main() -> None:
     queries = count_queries(env, rows, cookie)
 
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
+    server = gunicorn_start(env, port, workers=args.workers)
     try:
         wait_until_up(port)
         for _name, path, who in rows:  # warm every page once, so no row pays for the first

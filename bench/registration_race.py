@@ -28,7 +28,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from http_bench import free_port, manage, percentile, run_django, wait_until_up
+from http_bench import free_port, gunicorn_start, manage, percentile, run_django, wait_until_up
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -222,27 +222,7 @@ def main() -> None:
     setup = run_django(env, SETUP.format(seats=args.seats, attempts=args.attempts))
 
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "--backlog",
-            "2048",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
+    server = gunicorn_start(env, port, workers=args.workers, threads=args.threads)
     try:
         wait_until_up(port)
         people = [Person(port, key) for key in setup["cookies"]]
