@@ -141,6 +141,8 @@ LOG_ACTIONS = {
     "workshop_booked": gettext_lazy("Workshop booked"),
     "workshop_cancelled": gettext_lazy("Workshop booking cancelled"),
     "email_sent": gettext_lazy("E-mail sent"),
+    "email_resend": gettext_lazy("E-mail sent again (asked by an organiser)"),
+    "card_refund_due": gettext_lazy("Card refund owed"),
 }
 
 EMAIL_LABELS = {

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from events.exports import GUID_NAMESPACE, PRODID
@@ -59,9 +60,11 @@ def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiA
         context = {**context, "language": language, "rtl": language == "ar"}
         subject = str(SUBJECTS[kind] % context["subject"])
         text = render_to_string(f"events/emails/{kind}.txt", context).strip() + "\n"
+        # urlize(autoescape=True) escapes the plain text before adding links and
+        # paragraphs, so the result is safe to insert as HTML.
         html = render_to_string(
             "events/emails/layout.html",
-            {**context, "subject": subject, "body": linebreaks(urlize(text, autoescape=True))},
+            {**context, "subject": subject, "body": mark_safe(linebreaks(urlize(str(text), autoescape=True)))},
         )
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")

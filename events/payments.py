@@ -34,12 +34,9 @@ def intent_retrieve(intent_id: str):
     return _client().v1.payment_intents.retrieve(intent_id)
 
 
-def refund_create(*, intent_id: str, amount: int | None = None):
-    params = {"payment_intent": intent_id}
-    if amount is not None:
-        params["amount"] = amount
+def refund_create(*, intent_id: str, amount: int, idempotency_key: str):
     return _client().v1.refunds.create(
-        params=params, options={"idempotency_key": f"refund-{intent_id}-{amount}"}
+        params={"payment_intent": intent_id, "amount": amount}, options={"idempotency_key": idempotency_key}
     )
 
 

@@ -11,6 +11,7 @@ out through the task queue once the transaction has committed.
 """
 
 import datetime
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -43,6 +44,8 @@ from events.models import (
     WorkshopBookingStatus,
 )
 from events.services import agenda_add
+
+logger = logging.getLogger(__name__)
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 
@@ -78,6 +81,12 @@ def hold_duration() -> datetime.timedelta:
     return datetime.timedelta(minutes=getattr(settings, "REGISTRATION_HOLD_MINUTES", 15))
 
 
+def hold_grace() -> datetime.timedelta:
+    """A held seat stays kept this long after the hold's end, silently: a card
+    confirmed in the last seconds (or a slow 3-D Secure) still finds its seat."""
+    return datetime.timedelta(seconds=getattr(settings, "REGISTRATION_HOLD_GRACE_SECONDS", 120))
+
+
 def offer_duration() -> datetime.timedelta:
     return datetime.timedelta(hours=getattr(settings, "WAITING_LIST_OFFER_HOURS", 24))
 
@@ -98,7 +107,7 @@ def seats_in_use(ticket_type: TicketType, *, now: datetime.datetime, offer=None)
         Registration.objects.filter(ticket_type=ticket_type)
         .filter(
             Q(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.AWAITING_TRANSFER])
-            | Q(status=RegistrationStatus.HELD, hold_expires_at__gt=now)
+            | Q(status=RegistrationStatus.HELD, hold_expires_at__gt=now - hold_grace())
         )
         .count()
     )
@@ -201,6 +210,10 @@ def voucher_check(voucher: Voucher | None, ticket_type: TicketType, *, now) -> N
         raise RegistrationError(_("This voucher has already been used."))
 
 
+def _own_offer(*, user, now, **target) -> WaitingListEntry | None:
+    return _open_offers(now, user=user, **target).first()
+
+
 def _offer_check(offer: WaitingListEntry | None, *, user, now, **target) -> None:
     if offer is None:
         return
@@ -234,6 +247,8 @@ def registration_start(
     with transaction.atomic():
         # The lock: every writer of this ticket type's seats queues here.
         ticket_type = TicketType.objects.select_for_update().select_related("edition").get(pk=ticket_type.pk)
+        if offer is None:  # a person offered this ticket's seat takes it even without the link
+            offer = _own_offer(user=user, now=now, ticket_type=ticket_type)
         if offer is not None:
             offer = WaitingListEntry.objects.select_for_update().get(pk=offer.pk)
         if voucher is not None:
@@ -283,6 +298,10 @@ def registration_start(
         if offer is not None:
             offer.status = OfferStatus.ACCEPTED
             offer.save(update_fields=["status"])
+        # Registered: their other places in ticket queues go (a kept seat is re-offered by the sweep).
+        WaitingListEntry.objects.filter(
+            user=user, ticket_type__edition=ticket_type.edition, status__in=OPEN_OFFER_STATUSES
+        ).update(status=OfferStatus.LEFT)
         _log(
             registration,
             action="registered",
@@ -295,7 +314,7 @@ def registration_start(
         elif status == RegistrationStatus.AWAITING_TRANSFER:
             _email("transfer_instructions", registration.pk)
         else:
-            _run_at("holds_release", registration.hold_expires_at)
+            _run_at("holds_release", registration.hold_expires_at + hold_grace())
     return registration
 
 
@@ -313,16 +332,17 @@ def registration_update(*, registration: Registration, attendee: Attendee, actor
 
 
 def holds_expire(*, now: datetime.datetime | None = None) -> int:
-    """Release every unpaid hold whose time is up and offer the seats; returns how many."""
+    """Release every unpaid hold whose time (and grace) is up and offer the seats; returns how many."""
     now = now or timezone.now()
+    due = now - hold_grace()
     expired = 0
     for pk, ticket_type_id in Registration.objects.filter(
-        status=RegistrationStatus.HELD, hold_expires_at__lte=now
+        status=RegistrationStatus.HELD, hold_expires_at__lte=due
     ).values_list("pk", "ticket_type_id"):
         with transaction.atomic():
             ticket_type = TicketType.objects.select_for_update().get(pk=ticket_type_id)
             registration = Registration.objects.select_for_update().get(pk=pk)
-            if registration.status == RegistrationStatus.HELD and registration.hold_expires_at <= now:
+            if registration.status == RegistrationStatus.HELD and registration.hold_expires_at <= due:
                 _set_status(registration, RegistrationStatus.EXPIRED, action="hold_expired")
                 expired += 1
                 _offer_ticket_seats(ticket_type, now=now)
@@ -383,8 +403,11 @@ def payment_succeeded(*, intent_id: str, amount: int, now: datetime.datetime | N
     """
     now = now or timezone.now()
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().select_related("registration").get(intent_id=intent_id)
-        ticket_type = TicketType.objects.select_for_update().get(pk=payment.registration.ticket_type_id)
+        payment = Payment.objects.select_for_update().get(intent_id=intent_id)
+        ticket_type_id = Registration.objects.values_list("ticket_type_id", flat=True).get(
+            pk=payment.registration_id
+        )
+        ticket_type = TicketType.objects.select_for_update().get(pk=ticket_type_id)
         registration = Registration.objects.select_for_update().get(pk=payment.registration_id)
         if payment.status in (PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED):
             return PaymentOutcome(registration, registration.status == RegistrationStatus.CONFIRMED, False)
@@ -393,7 +416,10 @@ def payment_succeeded(*, intent_id: str, amount: int, now: datetime.datetime | N
         payment.save()
         if registration.status == RegistrationStatus.CONFIRMED:
             return PaymentOutcome(registration, True, False)
-        still_held = registration.status == RegistrationStatus.HELD and registration.hold_expires_at > now
+        still_held = (
+            registration.status == RegistrationStatus.HELD
+            and registration.hold_expires_at > now - hold_grace()
+        )
         seat_free = ticket_type.quota is None or seats_in_use(ticket_type, now=now) < ticket_type.quota
         other_active = (
             Registration.objects.filter(
@@ -407,19 +433,28 @@ def payment_succeeded(*, intent_id: str, amount: int, now: datetime.datetime | N
             and not other_active
             and registration.status != RegistrationStatus.CANCELLED
         ):
-            _set_status(
-                registration,
-                RegistrationStatus.CONFIRMED,
-                action="paid",
-                note=intent_id if still_held else f"{intent_id} (after the hold expired, a seat was free)",
-                confirmed_at=now,
-                hold_expires_at=None,
-            )
-            _email("confirmation", registration.pk)
-            _email("receipt", registration.pk)
-            return PaymentOutcome(registration, True, False)
+            try:
+                with transaction.atomic():  # the database has the last word on "one active registration"
+                    _set_status(
+                        registration,
+                        RegistrationStatus.CONFIRMED,
+                        action="paid",
+                        note=intent_id
+                        if still_held
+                        else f"{intent_id} (after the hold expired, a seat was free)",
+                        confirmed_at=now,
+                        hold_expires_at=None,
+                    )
+            except IntegrityError:
+                registration.refresh_from_db()
+            else:
+                _email("confirmation", registration.pk)
+                _email("receipt", registration.pk)
+                return PaymentOutcome(registration, True, False)
         if registration.status == RegistrationStatus.HELD:
             _set_status(registration, RegistrationStatus.EXPIRED, action="hold_expired")
+        payment.refund_due = payment.amount - payment.refunded_amount
+        payment.save(update_fields=["refund_due"])
         _log(registration, action="late_payment", note=f"{intent_id}: no seat left, to be refunded")
         return PaymentOutcome(registration, False, True)
 
@@ -436,14 +471,38 @@ def payment_sync(*, intent_id: str) -> PaymentOutcome | None:
     amount = getattr(intent, "amount_received", None) or intent.amount
     outcome = payment_succeeded(intent_id=intent_id, amount=amount)
     if outcome.refund_needed:
-        late_refund_schedule(intent_id)
+        refund_schedule(intent_id)
     return outcome
 
 
-def late_refund_schedule(intent_id: str) -> None:
-    from events.tasks import late_payment_refund
+def refund_schedule(intent_id: str) -> None:
+    """Have the worker pay back what the payment is owed (its refund_due), once committed."""
+    from events.tasks import refund_owed
 
-    transaction.on_commit(lambda: late_payment_refund.enqueue(intent_id))
+    transaction.on_commit(lambda: refund_owed.enqueue(intent_id))
+
+
+def refund_owed(*, intent_id: str) -> Payment:
+    """Refund what a payment is owed; a no-op when nothing is (a replayed task)."""
+    payment = Payment.objects.get(intent_id=intent_id)
+    owed = min(payment.refund_due, payment.amount - payment.refunded_amount)
+    if owed <= 0 or payment.status != PaymentStatus.SUCCEEDED:
+        return payment
+    return refund_issue(payment=payment, amount=owed)
+
+
+def refunds_retry() -> int:
+    """Retry every refund still owed (a task that failed while Stripe was unreachable)."""
+    retried = 0
+    for intent_id in Payment.objects.filter(
+        provider="stripe", status=PaymentStatus.SUCCEEDED, refund_due__gt=0
+    ).values_list("intent_id", flat=True):
+        try:
+            refund_owed(intent_id=intent_id)
+            retried += 1
+        except RegistrationError:
+            logger.exception("Refund of %s still failing; will retry", intent_id)
+    return retried
 
 
 def payment_failed(*, intent_id: str) -> Payment:
@@ -464,14 +523,19 @@ def payment_refunded(*, intent_id: str, amount_refunded: int, actor=None) -> Pay
     """
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(intent_id=intent_id)
-        ticket_type = TicketType.objects.select_for_update().get(pk=payment.registration.ticket_type_id)
+        ticket_type_id = Registration.objects.values_list("ticket_type_id", flat=True).get(
+            pk=payment.registration_id
+        )
+        ticket_type = TicketType.objects.select_for_update().get(pk=ticket_type_id)
         registration = Registration.objects.select_for_update().get(pk=payment.registration_id)
         if amount_refunded <= payment.refunded_amount:
             return payment
         newly = amount_refunded - payment.refunded_amount
         payment.refunded_amount = amount_refunded
+        payment.refund_due = max(0, payment.refund_due - newly)
         if amount_refunded >= payment.amount:
             payment.status = PaymentStatus.REFUNDED
+            payment.refund_due = 0
         payment.save()
         if registration.status in ACTIVE_STATUSES and payment.status == PaymentStatus.REFUNDED:
             _set_status(
@@ -506,7 +570,13 @@ def refund_issue(*, payment: Payment, amount: int | None = None, actor=None) -> 
         if not 0 < amount <= remaining:
             raise RegistrationError(_("The refund must be between 0 and the amount not yet refunded."))
         try:
-            refund = payments.refund_create(intent_id=payment.intent_id, amount=amount)
+            refund = payments.refund_create(
+                intent_id=payment.intent_id,
+                amount=amount,
+                # The key names the state it starts from: retrying this very refund is
+                # safe, and a second refund of the same amount is a new refund.
+                idempotency_key=f"refund-{payment.intent_id}-{payment.refunded_amount}-{amount}",
+            )
         except stripe.StripeError as error:
             raise RegistrationError(
                 _("Stripe refused the refund: %(reason)s")
@@ -602,12 +672,9 @@ def registration_cancel(
                 continue
             remaining -= share
             if payment.provider == "stripe":
-                from events.tasks import payment_refund
-
-                intent_id = payment.intent_id
-                transaction.on_commit(
-                    lambda intent_id=intent_id, share=share: payment_refund.enqueue(intent_id, share)
-                )
+                Payment.objects.filter(pk=payment.pk).update(refund_due=share)
+                _log(registration, action="card_refund_due", actor=actor, note=str(share))
+                refund_schedule(payment.intent_id)
             else:
                 _log(registration, action="transfer_refund_due", actor=actor, note=str(share))
     return CancelOutcome(registration, refund)
@@ -688,11 +755,19 @@ def _offer_seats(owner, *, now) -> list[WaitingListEntry]:
 def _offer_to_next(free: int, *, now, **target) -> list[WaitingListEntry]:
     if free <= 0:
         return []
-    entries = list(
+    entries = []
+    for entry in (
         WaitingListEntry.objects.select_for_update()
         .filter(status=OfferStatus.WAITING, **target)
-        .order_by("created_at", "pk")[:free]
-    )
+        .order_by("created_at", "pk")
+    ):
+        if len(entries) == free:
+            break
+        if _can_take(entry):
+            entries.append(entry)
+        else:  # registered meanwhile, or no longer confirmed: out of the queue
+            entry.status = OfferStatus.LEFT
+            entry.save(update_fields=["status"])
     for entry in entries:
         entry.status = OfferStatus.OFFERED
         entry.offered_at = now
@@ -701,6 +776,16 @@ def _offer_to_next(free: int, *, now, **target) -> list[WaitingListEntry]:
         _email("offer", entry.pk)
         _run_at("offers_pass_on", entry.offer_expires_at)
     return entries
+
+
+def _can_take(entry: WaitingListEntry) -> bool:
+    if entry.ticket_type_id:
+        return not Registration.objects.filter(
+            user_id=entry.user_id, edition_id=entry.ticket_type.edition_id, status__in=ACTIVE_STATUSES
+        ).exists()
+    return Registration.objects.filter(
+        user_id=entry.user_id, edition_id=entry.session.edition_id, status=RegistrationStatus.CONFIRMED
+    ).exists()
 
 
 def _offer_ticket_seats(ticket_type: TicketType, *, now) -> list[WaitingListEntry]:
@@ -788,6 +873,8 @@ def workshop_book(
         if offer is not None:
             offer = WaitingListEntry.objects.select_for_update().get(pk=offer.pk)
         _workshop_check(registration, session)
+        if offer is None:
+            offer = _own_offer(user=registration.user, now=now, session=session)
         _offer_check(offer, user=registration.user, now=now, session=session)
         booked = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).select_related(
             "session"
@@ -805,6 +892,9 @@ def workshop_book(
         if offer is not None:
             offer.status = OfferStatus.ACCEPTED
             offer.save(update_fields=["status"])
+        WaitingListEntry.objects.filter(
+            user=registration.user, session=session, status=OfferStatus.WAITING
+        ).update(status=OfferStatus.LEFT)
         _log(registration, action="workshop_booked", actor=actor, note=session.slug)
         agenda_add(user=registration.user, session=session)
     return booking
@@ -853,21 +943,27 @@ def workshop_waiting_list_join(
 
 
 def _release_workshops(registration: Registration, *, now) -> None:
-    """A cancelled registration gives its workshop seats back (the caller holds the registration)."""
-    bookings = registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED).order_by(
-        "session_id"
+    """A cancelled registration gives its workshop seats back (the caller holds the registration).
+
+    Sessions are locked in id order before the rows that hang off them, as every
+    other writer does.
+    """
+    bookings = list(registration.workshop_bookings.filter(status=WorkshopBookingStatus.BOOKED))
+    entries = WaitingListEntry.objects.filter(
+        user=registration.user, session__edition=registration.edition, status__in=OPEN_OFFER_STATUSES
     )
+    session_ids = sorted({b.session_id for b in bookings} | set(entries.values_list("session_id", flat=True)))
+    sessions = {
+        session.pk: session
+        for session in Session.objects.select_for_update().filter(pk__in=session_ids).order_by("pk")
+    }
     for booking in bookings:
-        session = Session.objects.select_for_update().get(pk=booking.session_id)
         booking.status = WorkshopBookingStatus.CANCELLED
         booking.cancelled_at = now
         booking.save(update_fields=["status", "cancelled_at"])
-        _offer_workshop_seats(session, now=now)
-    for entry in WaitingListEntry.objects.select_for_update().filter(
-        user=registration.user, session__edition=registration.edition, status__in=OPEN_OFFER_STATUSES
-    ):
-        was_offered = entry.status == OfferStatus.OFFERED
+        _log(registration, action="workshop_cancelled", note=sessions[booking.session_id].slug)
+    for entry in entries.select_for_update(of=("self",)):
         entry.status = OfferStatus.LEFT
         entry.save(update_fields=["status"])
-        if was_offered:
-            _offer_workshop_seats(Session.objects.select_for_update().get(pk=entry.session_id), now=now)
+    for session_id in session_ids:
+        _offer_workshop_seats(sessions[session_id], now=now)

@@ -271,7 +271,7 @@ def _workshops(registration: Registration, *, now):
 def mine(request):
     edition = _edition()
     now = timezone.now()
-    registration = (
+    registration = _active_registration(request.user, edition) or (
         Registration.objects.filter(user=request.user, edition=edition)
         .select_related("ticket_type", "edition", "voucher")
         .order_by("-created_at")

@@ -4,23 +4,11 @@ from django.tasks import task
 
 
 @task()
-def late_payment_refund(intent_id: str) -> None:
-    """A payment arrived after its hold expired and no seat was left: give the money back."""
+def refund_owed(intent_id: str) -> None:
+    """Pay back what a payment is owed: a cancellation's refund, or a late payment with no seat left."""
     from events import registration
-    from events.models import Payment
 
-    payment = Payment.objects.get(intent_id=intent_id)
-    if payment.refunded_amount < payment.amount:  # a replayed task refunds nothing twice
-        registration.refund_issue(payment=payment)
-
-
-@task()
-def payment_refund(intent_id: str, amount: int) -> None:
-    """The refund a cancellation is owed, under its ticket type's rule."""
-    from events import registration
-    from events.models import Payment
-
-    registration.refund_issue(payment=Payment.objects.get(intent_id=intent_id), amount=amount)
+    registration.refund_owed(intent_id=intent_id)
 
 
 @task()

@@ -28,11 +28,9 @@ def _handle(event) -> None:
         logger.info("Stripe event %s for an unknown payment: ignored", event["id"])
         return
     if event["type"] == "payment_intent.succeeded":
-        outcome = registration.payment_succeeded(
-            intent_id=intent_id, amount=data.get("amount_received") or data["amount"]
-        )
-        if outcome.refund_needed:
-            registration.late_refund_schedule(intent_id)
+        # Confirm from the intent as Stripe has it, not from the payload: money
+        # decisions never rest on a message alone.
+        registration.payment_sync(intent_id=intent_id)
     elif event["type"] == "payment_intent.payment_failed":
         registration.payment_failed(intent_id=intent_id)
     elif event["type"] == "charge.refunded":
@@ -49,11 +47,13 @@ def stripe_webhook(request):
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("invalid signature")
     event = event.to_dict() if hasattr(event, "to_dict") else event
-    try:
-        with transaction.atomic():
-            StripeEvent.objects.create(event_id=event["id"], type=event["type"])
-            _handle(event)
-    except IntegrityError:
-        # Delivered before: handled then (or being handled now); nothing to do.
-        return HttpResponse("duplicate")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                StripeEvent.objects.create(event_id=event["id"], type=event["type"])
+        except IntegrityError:
+            # Delivered before: handled then (or being handled now); nothing to do.
+            return HttpResponse("duplicate")
+        # Any failure here rolls the event back and answers 500: Stripe delivers it again.
+        _handle(event)
     return HttpResponse("ok")

@@ -216,6 +216,8 @@ TASKS = {
 
 # Registration: how long a paid ticket's seat is held while the person pays.
 REGISTRATION_HOLD_MINUTES = int(os.environ.get("REGISTRATION_HOLD_MINUTES", "15"))
+# A held seat stays kept this much longer, silently, for cards confirmed at the last second.
+REGISTRATION_HOLD_GRACE_SECONDS = int(os.environ.get("REGISTRATION_HOLD_GRACE_SECONDS", "120"))
 # Waiting lists: how long a freed seat is kept for the person it is offered to.
 WAITING_LIST_OFFER_HOURS = int(os.environ.get("WAITING_LIST_OFFER_HOURS", "24"))
 

@@ -14,6 +14,14 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
+# Card payments: the development placeholders would let anyone sign a webhook.
+for name, placeholder in (
+    ("STRIPE_SECRET_KEY", "sk_test_local"),
+    ("STRIPE_PUBLISHABLE_KEY", "pk_test_local"),
+    ("STRIPE_WEBHOOK_SECRET", "whsec_local"),
+):
+    if os.environ.get(name, "") in ("", placeholder):
+        raise ImproperlyConfigured(f"{name} must be set to the Stripe account's own value.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

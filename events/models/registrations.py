@@ -136,6 +136,10 @@ class Payment(models.Model):
     currency = models.CharField(max_length=3, default="MAD")
     status = models.CharField(max_length=16, choices=PaymentStatus.choices, default=PaymentStatus.PENDING)
     refunded_amount = models.PositiveIntegerField(default=0)
+    refund_due = models.PositiveIntegerField(
+        default=0,
+        help_text=_("Owed back by card and not yet refunded; the worker retries until it is."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

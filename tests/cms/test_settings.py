@@ -15,6 +15,9 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://app@127.0.0.1:5432/casablanca",
     "EMAIL_HOST": "smtp.example.org",
     "SITE_URL": "https://casablancasmartcity.ma",
+    "STRIPE_SECRET_KEY": "sk_live_example",
+    "STRIPE_PUBLISHABLE_KEY": "pk_live_example",
+    "STRIPE_WEBHOOK_SECRET": "whsec_example_signing_secret",
 }
 
 
@@ -40,7 +43,10 @@ def test_production_settings_pass_the_deployment_checklist():
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing",
+    ["SECRET_KEY", "ALLOWED_HOSTS", "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"],
+)
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {**PRODUCTION_ENV, missing: ""}
 

@@ -358,9 +358,11 @@ def card_paid(edition, monkeypatch):
         lambda **kwargs: SimpleNamespace(id="pi_admin_1", client_secret="pi_admin_1_secret"),
     )
     refunds = []
+    registration_keys = []
 
-    def refund_create(*, intent_id, amount=None):
+    def refund_create(*, intent_id, amount, idempotency_key):
         refunds.append((intent_id, amount))
+        registration_keys.append(idempotency_key)
         return SimpleNamespace(id=f"re_{len(refunds)}", amount=amount)
 
     monkeypatch.setattr("events.payments.refund_create", refund_create)
@@ -370,6 +372,7 @@ def card_paid(edition, monkeypatch):
     ops.payment_succeeded(intent_id="pi_admin_1", amount=150000)
     registration.refresh_from_db()
     registration.refunds = refunds
+    registration.refund_keys = registration_keys
     return registration
 
 
@@ -403,6 +406,20 @@ def test_partial_then_full_card_refund(
     assert card_paid.refunds[-1] == ("pi_admin_1", 100000)
     assert payment.status == PaymentStatus.REFUNDED
     assert card_paid.status == RegistrationStatus.CANCELLED  # a full refund frees the seat
+
+
+def test_two_refunds_of_the_same_amount_are_two_refunds_at_stripe(organiser_client, card_paid):
+    payment = card_paid.payments.get()
+    url = f"{LIST}{card_paid.pk}/refund/{payment.pk}/"
+
+    organiser_client.post(url, {"amount": "750"})
+    organiser_client.post(url, {"amount": "750"})
+
+    payment.refresh_from_db()
+    assert card_paid.refunds == [("pi_admin_1", 75000), ("pi_admin_1", 75000)]
+    # Stripe treats a repeated idempotency key as the same request: the keys must differ.
+    assert len(set(card_paid.refund_keys)) == 2
+    assert (payment.refunded_amount, payment.status) == (150000, PaymentStatus.REFUNDED)
 
 
 @pytest.mark.parametrize(

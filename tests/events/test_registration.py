@@ -58,7 +58,7 @@ def test_an_expired_hold_frees_its_seat(edition):
     ticket = ticket_type_create(edition, quota=1)
     now = timezone.now()
     held = start(ticket, now=now)
-    later = now + datetime.timedelta(minutes=16)
+    later = now + datetime.timedelta(minutes=15) + ops.hold_grace()
 
     assert ops.holds_expire(now=later) == 1
     held.refresh_from_db()
@@ -200,6 +200,7 @@ def test_the_worker_releases_a_hold_when_it_falls_due(edition, settings, django_
     from events.tasks import holds_release
 
     settings.REGISTRATION_HOLD_MINUTES = 0  # due at once, so the test need not wait
+    settings.REGISTRATION_HOLD_GRACE_SECONDS = 0
     with django_capture_on_commit_callbacks(execute=True):
         held = start(ticket_type_create(edition, quota=1))
 
@@ -208,3 +209,17 @@ def test_the_worker_releases_a_hold_when_it_falls_due(edition, settings, django_
     assert holds_release.call() == 1  # what db_worker runs at that time
     held.refresh_from_db()
     assert held.status == RegistrationStatus.EXPIRED
+
+
+def test_a_card_confirmed_in_the_last_seconds_keeps_its_seat(edition):
+    ticket = ticket_type_create(edition, quota=1)
+    now = timezone.now()
+    held = paid_hold(ticket, now=now)
+    just_after = held.hold_expires_at + datetime.timedelta(seconds=30)
+
+    with pytest.raises(ops.SoldOut):  # the seat is still kept for the payer, silently
+        start(ticket, now=just_after)
+    assert ops.holds_expire(now=just_after) == 0
+    outcome = ops.payment_succeeded(intent_id="pi_test_1", amount=150000, now=just_after)
+
+    assert (outcome.confirmed, outcome.refund_needed) == (True, False)

@@ -65,7 +65,7 @@ def test_a_cancellation_before_the_deadline_refunds_the_card_and_mails_twice(edi
     refunds = []
     monkeypatch.setattr(
         "events.payments.refund_create",
-        lambda *, intent_id, amount=None: (
+        lambda *, intent_id, amount, idempotency_key: (
             refunds.append((intent_id, amount)) or SimpleNamespace(amount=amount)
         ),
     )
@@ -102,19 +102,20 @@ def test_after_the_deadline_a_cancellation_refunds_nothing(edition, monkeypatch)
 
 def test_a_late_payment_without_a_seat_is_refunded_with_an_apology(edition, sent, monkeypatch):
     monkeypatch.setattr(
-        "events.payments.refund_create", lambda *, intent_id, amount=None: SimpleNamespace(amount=amount)
+        "events.payments.refund_create",
+        lambda *, intent_id, amount, idempotency_key: SimpleNamespace(amount=amount),
     )
     now = timezone.now()
     ticket = ticket_type_create(edition, quota=1)
     late = ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee(), now=now)
     Payment.objects.create(registration=late, intent_id="pi_too_late", amount=150000)
-    ops.holds_expire(now=late.hold_expires_at)
+    ops.holds_expire(now=late.hold_expires_at + ops.hold_grace())
     ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee(), bank_transfer=True)
 
     with sent as outbox:
         outcome = ops.payment_succeeded(intent_id="pi_too_late", amount=150000)
         assert outcome.refund_needed
-        ops.late_refund_schedule("pi_too_late")
+        ops.refund_schedule("pi_too_late")
 
     late.refresh_from_db()
     assert late.status == RegistrationStatus.EXPIRED
@@ -134,3 +135,50 @@ def test_a_waiting_list_offer_mail_links_to_the_offer(edition, sent):
     offer = next(message for message in outbox if message.to == [entry.user.email])
     assert offer.subject == "A seat is free for you: In-person pass"
     assert f"http://testserver/en/register/offer/{entry.token}/" in offer.body
+
+
+def test_a_refund_that_fails_is_owed_and_retried_by_the_sweep(edition, sent, monkeypatch):
+    import stripe
+
+    def unreachable(**kwargs):
+        raise stripe.APIConnectionError("Stripe is unreachable")
+
+    monkeypatch.setattr("events.payments.refund_create", unreachable)
+    registration = ops.registration_start(
+        user=user_create(), ticket_type=ticket_type_create(edition), attendee=attendee()
+    )
+    Payment.objects.create(registration=registration, intent_id="pi_retry", amount=150000)
+    ops.payment_succeeded(intent_id="pi_retry", amount=150000)
+    with sent:
+        ops.registration_cancel(registration=registration, actor=registration.user)
+
+    payment = Payment.objects.get(intent_id="pi_retry")
+    assert (payment.refund_due, payment.refunded_amount) == (150000, 0)  # owed, not lost
+    assert registration.log.filter(action="card_refund_due", note="150000").exists()
+
+    monkeypatch.setattr(
+        "events.payments.refund_create",
+        lambda *, intent_id, amount, idempotency_key: SimpleNamespace(amount=amount),
+    )
+    assert ops.refunds_retry() == 1
+    payment.refresh_from_db()
+    assert (payment.refund_due, payment.refunded_amount, payment.status) == (
+        0,
+        150000,
+        PaymentStatus.REFUNDED,
+    )
+    assert ops.refunds_retry() == 0
+
+
+def test_the_text_part_is_plain_text_and_the_html_part_is_escaped(edition, sent):
+    ticket = ticket_type_create(edition, price=0)
+
+    with sent as outbox:
+        ops.registration_start(
+            user=user_create(), ticket_type=ticket, attendee=attendee(first_name="Ryan <b>O'Brien</b> & Co")
+        )
+
+    [message] = outbox
+    assert "Ryan <b>O'Brien</b> & Co" in message.body
+    html, _mimetype = message.alternatives[0]
+    assert "Ryan &lt;b&gt;O&#x27;Brien&lt;/b&gt; &amp; Co" in html

@@ -8,7 +8,7 @@ from django.core import mail
 
 from events import registration as ops
 from events.models import Payment, PaymentStatus, RegistrationStatus
-from events.tasks import late_payment_refund
+from events.tasks import refund_owed
 from tests.events.test_webhooks import SECRET, refund_event
 from tests.events.test_webhooks import post as post_signed
 from tests.factories import attendee, ticket_type_create, user_create
@@ -73,7 +73,7 @@ def test_a_late_payment_without_a_seat_is_refunded_by_the_task(
     ticket = ticket_type_create(edition, price=150000, quota=1)
     late = ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee())
     payment = ops.payment_start(registration=late)
-    ops.holds_expire(now=late.hold_expires_at)
+    ops.holds_expire(now=late.hold_expires_at + ops.hold_grace())
     ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee(), bank_transfer=True)
     localstripe_clean.card_pay(payment.client_secret)
 
@@ -87,6 +87,6 @@ def test_a_late_payment_without_a_seat_is_refunded_by_the_task(
     late.refresh_from_db()
     assert late.status == RegistrationStatus.EXPIRED
     # Run again (a replayed task): nothing more is refunded.
-    late_payment_refund.call(payment.intent_id)
+    refund_owed.call(payment.intent_id)
     assert len(stripe_api.v1.refunds.list(params={"payment_intent": payment.intent_id}).data) == 1
     assert Payment.objects.get(pk=payment.pk).refunded_amount == 150000

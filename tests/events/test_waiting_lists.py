@@ -111,7 +111,7 @@ def test_an_expired_hold_offers_its_seat(edition):
     held = ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee(), now=now)
     entry = ops.waiting_list_join(user=user_create(), ticket_type=ticket, now=now)
 
-    ops.holds_expire(now=held.hold_expires_at)
+    ops.holds_expire(now=held.hold_expires_at + ops.hold_grace())
 
     entry.refresh_from_db()
     assert entry.status == OfferStatus.OFFERED

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -72,6 +73,14 @@ def refund_event(event_id, intent_id="pi_test_1", amount_refunded=150000):
     }
 
 
+@pytest.fixture(autouse=True)
+def stripe_intents(monkeypatch):
+    """What Stripe says when asked about an intent: the webhook confirms from that, not the payload."""
+    intents = {"pi_test_1": SimpleNamespace(status="succeeded", amount=150000, amount_received=150000)}
+    monkeypatch.setattr("events.payments.intent_retrieve", lambda intent_id: intents[intent_id])
+    return intents
+
+
 @pytest.fixture
 def held(edition):
     ticket = ticket_type_create(edition, quota=1)
@@ -129,8 +138,50 @@ def test_a_late_payment_without_a_seat_enqueues_its_refund(client, held, django_
     held.refresh_from_db()
     assert response.status_code == 200
     assert held.status == RegistrationStatus.EXPIRED
-    task = DBTaskResult.objects.get(task_path="events.tasks.late_payment_refund")
+    task = DBTaskResult.objects.get(task_path="events.tasks.refund_owed")
     assert task.args_kwargs["args"] == ["pi_test_1"]
+    assert Payment.objects.get(intent_id="pi_test_1").refund_due == 150000
+
+
+def test_a_succeeded_event_the_intent_does_not_bear_out_changes_nothing(client, held, stripe_intents):
+    stripe_intents["pi_test_1"].status = "requires_payment_method"  # a forged or stale message
+
+    post(client, intent_event("evt_1", "payment_intent.succeeded"))
+
+    held.refresh_from_db()
+    assert held.status == RegistrationStatus.HELD
+
+
+def test_an_older_refund_total_arriving_late_changes_nothing(client, held):
+    post(client, intent_event("evt_1", "payment_intent.succeeded"))
+    post(client, refund_event("evt_3", amount_refunded=50000))
+    post(client, refund_event("evt_2", amount_refunded=20000))  # an older, smaller total arrives late
+
+    payment = Payment.objects.get(intent_id="pi_test_1")
+    assert payment.refunded_amount == 50000 and payment.status == "succeeded"
+
+
+def test_a_refund_reported_before_the_success_ends_refunded_and_cancelled(client, held):
+    post(client, refund_event("evt_2"))
+    post(client, intent_event("evt_1", "payment_intent.succeeded"))
+
+    held.refresh_from_db()
+    payment = Payment.objects.get(intent_id="pi_test_1")
+    assert (payment.status, payment.refunded_amount) == ("refunded", 150000)
+    assert held.status == RegistrationStatus.CANCELLED
+
+
+def test_a_failure_while_handling_answers_500_so_stripe_delivers_again(client, held, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("events.registration.payment_sync", broken)
+    client.raise_request_exception = False
+
+    response = post(client, intent_event("evt_1", "payment_intent.succeeded"))
+
+    assert response.status_code == 500
+    assert not StripeEvent.objects.filter(event_id="evt_1").exists()  # it will be handled on redelivery
 
 
 def test_events_for_unknown_payments_are_acknowledged(client, db):
