@@ -421,16 +421,21 @@ def payment_succeeded(*, intent_id: str, amount: int, now: datetime.datetime | N
             and registration.hold_expires_at > now - hold_grace()
         )
         seat_free = ticket_type.quota is None or seats_in_use(ticket_type, now=now) < ticket_type.quota
-        other_active = (
+        blocked = (  # another active registration, or a voucher used up meanwhile
             Registration.objects.filter(
                 user=registration.user, edition=registration.edition, status__in=ACTIVE_STATUSES
             )
             .exclude(pk=registration.pk)
             .exists()
         )
+        if registration.voucher_id and not still_held:
+            # Coming back from expired: its voucher may have been used up meanwhile.
+            voucher = Voucher.objects.select_for_update().get(pk=registration.voucher_id)
+            used = voucher.registrations.filter(status__in=ACTIVE_STATUSES).exclude(pk=registration.pk).count()
+            blocked = blocked or used >= voucher.max_uses
         if (
             (still_held or seat_free)
-            and not other_active
+            and not blocked
             and registration.status != RegistrationStatus.CANCELLED
         ):
             try:

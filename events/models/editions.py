@@ -121,13 +121,6 @@ class Edition(models.Model):
         return datetime.datetime.combine(self.start_date, datetime.time.min, tzinfo=self.tz)
 
     @property
-    def ends_at(self) -> datetime.datetime:
-        """Midnight after the last day, in the edition's time zone."""
-        return datetime.datetime.combine(
-            self.end_date + datetime.timedelta(days=1), datetime.time.min, tzinfo=self.tz
-        )
-
-    @property
     def days(self) -> list[datetime.date]:
         count = (self.end_date - self.start_date).days + 1
         return [self.start_date + datetime.timedelta(days=offset) for offset in range(count)]

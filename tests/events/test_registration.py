@@ -223,3 +223,33 @@ def test_a_card_confirmed_in_the_last_seconds_keeps_its_seat(edition):
     outcome = ops.payment_succeeded(intent_id="pi_test_1", amount=150000, now=just_after)
 
     assert (outcome.confirmed, outcome.refund_needed) == (True, False)
+
+
+def test_a_late_payment_does_not_overuse_its_voucher(edition):
+    ticket = ticket_type_create(edition, quota=10)
+    voucher = voucher_create(ticket_types=[ticket], discount_kind="percent", discount_value=50, max_uses=1)
+    now = timezone.now()
+    late = start(ticket, voucher=voucher, now=now)
+    Payment.objects.create(registration=late, intent_id="pi_voucher", amount=late.price)
+    later = late.hold_expires_at + ops.hold_grace()
+    ops.holds_expire(now=later)
+    start(ticket, voucher=voucher, now=later)  # somebody else uses the freed voucher
+
+    outcome = ops.payment_succeeded(intent_id="pi_voucher", amount=late.price, now=later)
+
+    assert (outcome.confirmed, outcome.refund_needed) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("days_before", "refund"), [(7, 150000), (6, 0)], ids=["at the deadline", "a day late"]
+)
+def test_the_refund_deadline_is_midnight_n_days_before_in_casablanca(edition, days_before, refund):
+    ticket = ticket_type_create(edition, refund_deadline_days=7)
+    registration = start(ticket)
+    Payment.objects.create(registration=registration, intent_id="pi_deadline", amount=150000)
+    ops.payment_succeeded(intent_id="pi_deadline", amount=150000)
+    deadline = edition.starts_at - datetime.timedelta(days=7)
+
+    moment = edition.starts_at - datetime.timedelta(days=days_before) - datetime.timedelta(minutes=1)
+    assert ops.refund_due(registration, now=moment) == refund
+    assert ops.refund_due(registration, now=deadline) == 0  # from the deadline on, nothing

@@ -8,6 +8,7 @@ from django.core import mail
 
 from events.models import OfferStatus, Payment, Registration, RegistrationStatus, WorkshopBooking
 from tests.factories import (
+    attendee,
     registration_confirmed,
     session_create,
     ticket_type_create,
@@ -240,11 +241,28 @@ def test_a_workshop_offer_link_books_the_kept_seat(client, person, edition):
     assert WorkshopBooking.objects.get(registration=mine).status == "booked"
 
 
-def test_someone_elses_payment_page_is_not_found(client, person, edition):
-    other = registration_confirmed(edition)
+def test_someone_elses_registration_pages_and_links_are_not_found(client, person, edition):
+    from events import registration as ops
 
-    assert client.get(f"/fr/register/pay/{other.reference}/").status_code == 404
-    assert client.get(f"/fr/register/receipt/{other.reference}/").status_code == 404
+    other = ops.registration_start(
+        user=user_create(), ticket_type=ticket_type_create(edition, price=150000), attendee=attendee()
+    )
+    Payment.objects.create(registration=other, intent_id="pi_other", amount=150000)
+    ops.payment_succeeded(intent_id="pi_other", amount=150000)  # paid: it has a receipt
+    full = ticket_type_create(edition, price=0, quota=1)
+    registration_confirmed(edition, ticket_type=full)
+    entry = ops.waiting_list_join(user=user_create(), ticket_type=full)
+
+    for url in (
+        f"/fr/register/pay/{other.reference}/",
+        f"/fr/register/pay/{other.reference}/done/",
+        f"/fr/register/receipt/{other.reference}/",
+        f"/fr/register/offer/{entry.token}/",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.post(f"/fr/register/waiting-list/leave/{entry.token}/").status_code == 404
+    entry.refresh_from_db()
+    assert entry.status == "waiting"
 
 
 def test_details_can_be_corrected(client, person, edition):

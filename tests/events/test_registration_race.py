@@ -93,10 +93,11 @@ def _all_at_once(function, items):
         return list(pool.map(run, items))
 
 
-def test_live_server_sells_the_last_seats_exactly_once(live_server):
+@pytest.mark.parametrize("price", [0, 150000], ids=["free: confirmed at once", "paid: seat held"])
+def test_live_server_sells_the_last_seats_exactly_once(live_server, price):
     edition = edition_create(is_current=True)
     site_tree_create()
-    ticket = ticket_type_create(edition, quota=SEATS, price=0, name_en="In-person pass")
+    ticket = ticket_type_create(edition, quota=SEATS, price=price, name_en="In-person pass")
     visitors = [Visitor(live_server.url, user_create()) for _ in range(VISITORS)]
     tokens = [visitor.csrf_token("/en/register/") for visitor in visitors]
 
@@ -114,9 +115,9 @@ def test_live_server_sells_the_last_seats_exactly_once(live_server):
     for reply in refused:  # a clear answer, never a 500: sold out, with the waiting list on offer
         assert reply.status == 200
         assert "Sold out: there is no seat left for this ticket." in reply.body
-    assert (
-        Registration.objects.filter(ticket_type=ticket, status=RegistrationStatus.CONFIRMED).count() == SEATS
-    )
+    taken = RegistrationStatus.CONFIRMED if price == 0 else RegistrationStatus.HELD
+    assert Registration.objects.filter(ticket_type=ticket, status=taken).count() == SEATS
+    assert Registration.objects.filter(ticket_type=ticket).count() == SEATS
     late_comer = Visitor(live_server.url, user_create())
     assert "Join the waiting list" in late_comer.request("/en/register/").body
 
