@@ -449,11 +449,8 @@ class RegistrationInspectView(InspectView):
 
 
 def refundable(payment: Payment) -> bool:
-    return (
-        payment.provider == "stripe"
-        and payment.status == PaymentStatus.SUCCEEDED
-        and payment.refunded_amount < payment.amount
-    )
+    """Card payments are refunded through Stripe; transfers are paid back by the organisers and recorded."""
+    return payment.status == PaymentStatus.SUCCEEDED and payment.refunded_amount < payment.amount
 
 
 def _refunded_total(registration: Registration) -> int:
@@ -660,7 +657,6 @@ class RefundForm(forms.Form):
 
 
 class RefundView(RegistrationActionView):
-    action_title = gettext_lazy("Refund a card payment")
     submit_label = gettext_lazy("Refund")
     submit_classname = "button serious"
     form_class = RefundForm
@@ -673,13 +669,30 @@ class RefundView(RegistrationActionView):
     def remaining(self):
         return self.payment.amount - self.payment.refunded_amount
 
+    @property
+    def by_transfer(self) -> bool:
+        return self.payment.provider == "transfer"
+
+    @property
+    def action_title(self):
+        return _("Record a refund made by bank transfer") if self.by_transfer else _("Refund a card payment")
+
     def unavailable(self):
-        return "" if refundable(self.payment) else _("This payment cannot be refunded by card.")
+        return "" if refundable(self.payment) else _("This payment has nothing left to refund.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "remaining": self.remaining, "currency": self.payment.currency}
 
     def explanation(self):
+        if self.by_transfer:
+            return _(
+                "Pay the money back by bank transfer yourself, then record it here. Transfer received: "
+                "%(amount)s; already refunded: %(refunded)s. Recording everything left also cancels the "
+                "registration and frees its seat."
+            ) % {
+                "amount": money(self.payment.amount, self.payment.currency),
+                "refunded": money(self.payment.refunded_amount, self.payment.currency),
+            }
         return _(
             "The money goes back to the card through Stripe at once. Card payment %(intent)s of %(amount)s; "
             "already refunded: %(refunded)s. Refunding everything left also cancels the registration "
@@ -698,6 +711,16 @@ class RefundView(RegistrationActionView):
 
     def perform(self, form):
         before = self.payment.refunded_amount
+        if self.by_transfer:
+            payment = registration_ops.transfer_refund_recorded(
+                payment=self.payment,
+                amount=form.cleaned_data["amount"] or self.remaining,
+                actor=self.request.user,
+            )
+            return _("%(amount)s paid back by transfer, recorded for registration %(reference)s.") % {
+                "amount": money(payment.refunded_amount - before, payment.currency),
+                "reference": self.object.reference,
+            }
         payment = registration_ops.refund_issue(
             payment=self.payment, amount=form.cleaned_data["amount"], actor=self.request.user
         )

@@ -64,7 +64,11 @@ def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiA
         # paragraphs, so the result is safe to insert as HTML.
         html = render_to_string(
             "events/emails/layout.html",
-            {**context, "subject": subject, "body": mark_safe(linebreaks(urlize(str(text), autoescape=True)))},
+            {
+                **context,
+                "subject": subject,
+                "body": mark_safe(linebreaks(urlize(str(text), autoescape=True))),
+            },
         )
     message = EmailMultiAlternatives(subject, text, to=[to])
     message.attach_alternative(html, "text/html")

@@ -431,13 +431,11 @@ def payment_succeeded(*, intent_id: str, amount: int, now: datetime.datetime | N
         if registration.voucher_id and not still_held:
             # Coming back from expired: its voucher may have been used up meanwhile.
             voucher = Voucher.objects.select_for_update().get(pk=registration.voucher_id)
-            used = voucher.registrations.filter(status__in=ACTIVE_STATUSES).exclude(pk=registration.pk).count()
+            used = (
+                voucher.registrations.filter(status__in=ACTIVE_STATUSES).exclude(pk=registration.pk).count()
+            )
             blocked = blocked or used >= voucher.max_uses
-        if (
-            (still_held or seat_free)
-            and not blocked
-            and registration.status != RegistrationStatus.CANCELLED
-        ):
+        if (still_held or seat_free) and not blocked and registration.status != RegistrationStatus.CANCELLED:
             try:
                 with transaction.atomic():  # the database has the last word on "one active registration"
                     _set_status(
@@ -521,13 +519,31 @@ def payment_failed(*, intent_id: str) -> Payment:
 
 
 def payment_refunded(*, intent_id: str, amount_refunded: int, actor=None) -> Payment:
-    """Record a refund (from the admin, a cancellation, or Stripe's dashboard).
+    """Record a card refund (from the admin, a cancellation, or Stripe's dashboard).
 
     ``amount_refunded`` is the intent's total refunded so far, as Stripe reports it,
     so replays and out-of-order deliveries change nothing.
     """
+    payment = Payment.objects.only("pk").get(intent_id=intent_id)
+    return _refund_record(payment_pk=payment.pk, amount_refunded=amount_refunded, actor=actor)
+
+
+def transfer_refund_recorded(*, payment: Payment, amount: int, actor) -> Payment:
+    """An organiser paid money back by bank transfer (the platform cannot do it for them)."""
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(intent_id=intent_id)
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        if locked.provider != "transfer" or locked.status != PaymentStatus.SUCCEEDED:
+            raise RegistrationError(_("Only a bank transfer received can be refunded by transfer."))
+        if not 0 < amount <= locked.amount - locked.refunded_amount:
+            raise RegistrationError(_("The refund must be between 0 and the amount not yet refunded."))
+        return _refund_record(
+            payment_pk=locked.pk, amount_refunded=locked.refunded_amount + amount, actor=actor
+        )
+
+
+def _refund_record(*, payment_pk: int, amount_refunded: int, actor) -> Payment:
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_pk)
         ticket_type_id = Registration.objects.values_list("ticket_type_id", flat=True).get(
             pk=payment.registration_id
         )
@@ -542,19 +558,20 @@ def payment_refunded(*, intent_id: str, amount_refunded: int, actor=None) -> Pay
             payment.status = PaymentStatus.REFUNDED
             payment.refund_due = 0
         payment.save()
+        note = f"{payment.intent_id or payment.provider}: {amount_refunded}"
         if registration.status in ACTIVE_STATUSES and payment.status == PaymentStatus.REFUNDED:
             _set_status(
                 registration,
                 RegistrationStatus.CANCELLED,
                 action="refunded",
                 actor=actor,
-                note=f"{intent_id}: {amount_refunded}",
+                note=note,
                 cancelled_at=timezone.now(),
             )
             _release_workshops(registration, now=timezone.now())
             _offer_ticket_seats(ticket_type, now=timezone.now())
         else:
-            _log(registration, action="refunded", actor=actor, note=f"{intent_id}: {amount_refunded}")
+            _log(registration, action="refunded", actor=actor, note=note)
         _email("refund", registration.pk, amount=newly)
     return payment
 

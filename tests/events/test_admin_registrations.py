@@ -450,13 +450,15 @@ def test_a_decimal_comma_is_accepted(organiser_client, card_paid):
     assert card_paid.refunds == [("pi_admin_1", 25050)]
 
 
-def test_a_transfer_payment_is_not_refunded_by_card(organiser_client, organiser, awaiting):
+def test_a_transfer_payment_is_never_sent_to_stripe(organiser, awaiting, monkeypatch):
+    monkeypatch.setattr("events.payments.refund_create", lambda **kwargs: pytest.fail("Stripe was called"))
     ops.transfer_received(registration=awaiting, actor=organiser)
     payment = awaiting.payments.get()
 
-    response = organiser_client.post(f"{LIST}{awaiting.pk}/refund/{payment.pk}/", {"amount": ""}, follow=True)
+    with pytest.raises(ops.RegistrationError) as error:
+        ops.refund_issue(payment=payment, actor=organiser)
 
-    assert ("error", "This payment cannot be refunded by card.") in messages_of(response)
+    assert str(error.value) == "Ce paiement ne peut pas être remboursé par carte."
     payment.refresh_from_db()
     assert payment.refunded_amount == 0
 
@@ -826,3 +828,21 @@ def test_the_list_and_its_export_take_a_fixed_number_of_queries(organiser_client
         register(online)
 
     assert (count(), count(export="csv")) == before
+
+
+def test_a_transfer_paid_back_is_recorded_and_cancels(organiser_client, organiser, edition):
+    ticket = ticket_type_create(edition, price=150000)
+    registration = register(ticket, user=user_create(email="institution@example.org"), bank_transfer=True)
+    ops.transfer_received(registration=registration, actor=organiser)
+    payment = registration.payments.get()
+    url = f"{LIST}{registration.pk}/refund/{payment.pk}/"
+
+    page = organiser_client.get(url).content.decode()
+    assert "Record a refund made by bank transfer" in page
+    organiser_client.post(url, {"amount": ""})
+
+    payment.refresh_from_db()
+    registration.refresh_from_db()
+    assert (payment.status, payment.refunded_amount) == (PaymentStatus.REFUNDED, 150000)
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert registration.log.get(action="refunded").actor == organiser
