@@ -297,11 +297,12 @@ def registration_start(
             raise RegistrationError(_("You are already registered for this edition.")) from error
         if offer is not None:
             offer.status = OfferStatus.ACCEPTED
-            offer.save(update_fields=["status"])
+            offer.closed_at = timezone.now()
+            offer.save(update_fields=["status", "closed_at"])
         # Registered: their other places in ticket queues go (a kept seat is re-offered by the sweep).
         WaitingListEntry.objects.filter(
             user=user, ticket_type__edition=ticket_type.edition, status__in=OPEN_OFFER_STATUSES
-        ).update(status=OfferStatus.LEFT)
+        ).update(status=OfferStatus.LEFT, closed_at=timezone.now())
         _log(
             registration,
             action="registered",
@@ -745,7 +746,8 @@ def waiting_list_leave(*, entry: WaitingListEntry, now: datetime.datetime | None
         if entry.status not in OPEN_OFFER_STATUSES:
             return
         entry.status = OfferStatus.LEFT
-        entry.save(update_fields=["status"])
+        entry.closed_at = timezone.now()
+        entry.save(update_fields=["status", "closed_at"])
         _offer_seats(owner, now=now)
 
 
@@ -789,7 +791,8 @@ def _offer_to_next(free: int, *, now, **target) -> list[WaitingListEntry]:
             entries.append(entry)
         else:  # registered meanwhile, or no longer confirmed: out of the queue
             entry.status = OfferStatus.LEFT
-            entry.save(update_fields=["status"])
+            entry.closed_at = timezone.now()
+            entry.save(update_fields=["status", "closed_at"])
     for entry in entries:
         entry.status = OfferStatus.OFFERED
         entry.offered_at = now
@@ -840,7 +843,8 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
             entry = WaitingListEntry.objects.select_for_update().get(pk=entry.pk)
             if entry.status == OfferStatus.OFFERED and entry.offer_expires_at <= now:
                 entry.status = OfferStatus.EXPIRED
-                entry.save(update_fields=["status"])
+                entry.closed_at = timezone.now()
+                entry.save(update_fields=["status", "closed_at"])
                 expired += 1
                 _offer_seats(owner, now=now)
     waiting = WaitingListEntry.objects.filter(status=OfferStatus.WAITING)
@@ -913,10 +917,11 @@ def workshop_book(
         booking = WorkshopBooking.objects.create(registration=registration, session=session)
         if offer is not None:
             offer.status = OfferStatus.ACCEPTED
-            offer.save(update_fields=["status"])
+            offer.closed_at = timezone.now()
+            offer.save(update_fields=["status", "closed_at"])
         WaitingListEntry.objects.filter(
             user=registration.user, session=session, status=OfferStatus.WAITING
-        ).update(status=OfferStatus.LEFT)
+        ).update(status=OfferStatus.LEFT, closed_at=timezone.now())
         _log(registration, action="workshop_booked", actor=actor, note=session.slug)
         agenda_add(user=registration.user, session=session)
     return booking
@@ -986,6 +991,7 @@ def _release_workshops(registration: Registration, *, now) -> None:
         _log(registration, action="workshop_cancelled", note=sessions[booking.session_id].slug)
     for entry in entries.select_for_update(of=("self",)):
         entry.status = OfferStatus.LEFT
-        entry.save(update_fields=["status"])
+        entry.closed_at = timezone.now()
+        entry.save(update_fields=["status", "closed_at"])
     for session_id in session_ids:
         _offer_workshop_seats(sessions[session_id], now=now)

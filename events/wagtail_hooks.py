@@ -334,6 +334,7 @@ class WaitingListViewSet(ReadOnlyModelViewSet):
         ),
         DateColumn("created_at", label=gettext_lazy("Joined"), sort_key="created_at"),
         DateColumn("offer_expires_at", label=gettext_lazy("Offer expires"), sort_key="offer_expires_at"),
+        DateColumn("closed_at", label=gettext_lazy("Closed"), sort_key="closed_at"),
     ]
     filterset_class = admin_views.WaitingListFilterSet
     search_fields = ["user__email"]
@@ -347,7 +348,9 @@ class WaitingListViewSet(ReadOnlyModelViewSet):
         "status",
         "language",
         "created_at",
+        "offered_at",
         "offer_expires_at",
+        "closed_at",
     ]
     export_headings = {"user.email": gettext_lazy("E-mail")}
     export_filename = "waiting-lists"
@@ -360,6 +363,7 @@ class WaitingListViewSet(ReadOnlyModelViewSet):
         "created_at",
         "offered_at",
         "offer_expires_at",
+        "closed_at",
     ]
 
 

@@ -256,6 +256,9 @@ class WaitingListEntry(models.Model):
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        _("closed at"), null=True, blank=True, help_text=_("When the place was taken, expired or given up.")
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -148,3 +148,17 @@ def test_online_tickets_have_no_waiting_list(edition):
     with pytest.raises(ops.RegistrationError) as error:
         ops.waiting_list_join(user=user_create(), ticket_type=online)
     assert str(error.value) == "Ce billet n’a pas de liste d’attente."
+
+
+def test_every_step_of_a_place_is_dated(full_ticket):
+    ticket, holder = full_ticket
+    entry = ops.waiting_list_join(user=user_create(), ticket_type=ticket)
+    ops.registration_cancel(registration=holder, actor=holder.user)
+    entry.refresh_from_db()
+    assert entry.closed_at is None and entry.offered_at is not None
+
+    ops.registration_start(user=entry.user, ticket_type=ticket, attendee=attendee())
+
+    entry.refresh_from_db()
+    assert entry.status == OfferStatus.ACCEPTED  # taken without the link: it was theirs
+    assert entry.closed_at >= entry.offered_at
