@@ -24,7 +24,7 @@ FIND_PYTHON = \
   echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
   echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
 
-.PHONY: run test setup install messages migrate seed lint format worker bench clean
+.PHONY: run test setup install messages migrate seed lint format worker bench clean vendor
 
 # Card payments in the demo go to localstripe (a local fake of Stripe, test
 # cards such as 4242 4242 4242 4242) unless STRIPE_SECRET_KEY is set.
@@ -58,6 +58,12 @@ node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is required for the front-end files: install nodejs and npm." >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Front-end libraries are shipped as static files (no CDN, no Node.js on the
+# server); after changing a version in package.json, refresh them with this.
+vendor: node_modules/.installed
+	mkdir -p static/vendor/jsqr
+	cp node_modules/jsqr/dist/jsQR.js node_modules/jsqr/LICENSE static/vendor/jsqr/
 
 messages: install
 	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules -v 0; \

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("agenda/", include("events.urls")),
     path("register/", include("events.registration_urls")),
+    path("door/", include("events.door_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

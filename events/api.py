@@ -16,11 +16,13 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from ninja import NinjaAPI, Schema
+from ninja.security import HttpBasicAuth
 
 from events import exports, selectors
 from events.cache import content_version, programme_version
@@ -413,3 +415,69 @@ def room_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Lan
     response["Cache-Control"] = CACHE_CONTROL
     with translation.override(lang):
         return [_room_out(room) for room in edition.rooms.all()]
+
+
+# The door ---------------------------------------------------------------------------
+
+
+class StaffBasicAuth(HttpBasicAuth):
+    """Scanning apps sign in as a staff member allowed to check people in (HTTP Basic, over HTTPS)."""
+
+    def authenticate(self, request, username, password):
+        user = authenticate(request, username=username, password=password)
+        if user is not None and user.is_active and user.has_perm("events.add_checkin"):
+            return user
+        return None
+
+
+class CheckInIn(Schema):
+    token: str
+    scan_id: str = ""
+
+
+class CheckInOut(Schema):
+    outcome: Literal["ok", "already", "revoked", "unknown", "other_edition"]
+    message: str
+    name: str | None = None
+    name_ar: str | None = None
+    ticket_type: str | None = None
+    role: str | None = None
+    checked_in_at: str | None = None
+
+
+@api.post(
+    "/checkin/",
+    auth=StaffBasicAuth(),
+    response=CheckInOut,
+    tags=["door"],
+    summary="Check a badge in",
+    description=(
+        "Send the text of a badge's QR code as `token`. Each registration is let in once; `outcome` says "
+        "`ok`, `already` (with when and by whom), `revoked`, `unknown` or `other_edition`. Send the same "
+        "`scan_id` again (a retried request) and the answer is the same `ok`."
+    ),
+)
+def checkin_api(request: HttpRequest, body: CheckInIn):
+    from events.checkin import checkin_scan
+    from events.models import CheckInMethod
+
+    edition = Edition.objects.current()
+    if edition is None:
+        return {"outcome": "unknown", "message": "No current edition."}
+    result = checkin_scan(
+        payload=body.token,
+        edition=edition,
+        actor=request.auth,
+        method=CheckInMethod.API,
+        scan_id=body.scan_id,
+    )
+    registration = result.registration
+    return {
+        "outcome": result.outcome,
+        "message": result.message,
+        "name": f"{registration.first_name} {registration.last_name}" if registration else None,
+        "name_ar": (registration.name_ar or None) if registration else None,
+        "ticket_type": str(registration.ticket_type.name) if registration else None,
+        "role": registration.ticket_type.role if registration else None,
+        "checked_in_at": result.checkin.at.isoformat() if result.checkin else None,
+    }

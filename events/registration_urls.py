@@ -1,5 +1,6 @@
 from django.urls import path
 
+from events import door_views
 from events import registration_views as views
 
 app_name = "registration"
@@ -9,6 +10,7 @@ urlpatterns = [
     path("me/", views.mine, name="mine"),
     path("me/details/", views.edit, name="edit"),
     path("me/cancel/", views.cancel, name="cancel"),
+    path("me/badge.pdf", door_views.my_badge, name="badge"),
     path("receipt/<str:reference>/", views.receipt, name="receipt"),
     path("pay/<str:reference>/", views.pay, name="pay"),
     path("pay/<str:reference>/done/", views.pay_return, name="pay_return"),

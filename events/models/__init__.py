@@ -1,5 +1,6 @@
 # ruff: noqa: I001 - the pages import selectors, which need the models above them.
 from .agenda import AgendaEntry
+from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod
 from .editions import AttendanceFormat, Edition
 from .programme import Room, Session, SessionKind, SessionLanguage, SessionSpeaker, SpeakerRole, Track
 from .registrations import (
@@ -23,9 +24,14 @@ from .pages import ProgrammePage, SpeakerIndexPage
 __all__ = [
     "ACTIVE_STATUSES",
     "OPEN_OFFER_STATUSES",
+    "ROLE_LABELS",
     "AgendaEntry",
     "AttendanceFormat",
     "AttendanceMode",
+    "BadgeRole",
+    "BadgeSettings",
+    "CheckIn",
+    "CheckInMethod",
     "DiscountKind",
     "Edition",
     "OfferStatus",

@@ -4,10 +4,16 @@
 status; every change is written to RegistrationLog with who and when.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def badge_token_new() -> str:
+    return secrets.token_urlsafe(18)
 
 
 class RegistrationStatus(models.TextChoices):
@@ -73,6 +79,14 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    badge_token = models.CharField(
+        max_length=32,
+        unique=True,
+        default=badge_token_new,
+        editable=False,
+        help_text=_("Random; the badge's QR code carries it signed, and nothing personal."),
+    )
+    badge_printed_at = models.DateTimeField(_("badge printed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -34,6 +34,20 @@ class TicketType(models.Model):
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     mode = models.CharField(_("attendance"), max_length=16, choices=AttendanceMode.choices)
+    role = models.CharField(
+        _("role on the badge"),
+        max_length=16,
+        choices=[
+            ("attendee", _("Attendee")),
+            ("speaker", _("Speaker")),
+            ("jury", _("Jury")),
+            ("startup", _("Startup")),
+            ("press", _("Press")),
+            ("organiser", _("Organiser")),
+        ],
+        default="attendee",
+        help_text=_("The coloured band printed on the badge."),
+    )
     price = models.PositiveIntegerField(
         _("price (centimes)"), default=0, help_text=_("In MAD centimes: 150000 is 1,500.00 MAD. 0 is free.")
     )
@@ -63,7 +77,8 @@ class TicketType(models.Model):
         FieldPanel("edition"),
         translated_panels("name", _("Name")),
         translated_panels("description", _("Description"), widget=forms.Textarea),
-        FieldRowPanel([FieldPanel("mode"), FieldPanel("price"), FieldPanel("currency")]),
+        FieldRowPanel([FieldPanel("mode"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("price"), FieldPanel("currency")]),
         MultiFieldPanel(
             [
                 FieldPanel("quota"),

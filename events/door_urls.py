@@ -1,0 +1,10 @@
+from django.urls import path
+
+from events import door_views
+
+app_name = "door"
+
+urlpatterns = [
+    path("", door_views.door, name="door"),
+    path("<int:pk>/", door_views.door_checkin, name="checkin"),
+]

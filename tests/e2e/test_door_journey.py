@@ -1,0 +1,103 @@
+"""At the door, on a phone: staff find a person by name and check them in;
+then a badge is shown to the camera (Chromium plays a Y4M clip of the badge's
+QR code as its camera) and the page decodes it with jsQR."""
+
+import pytest
+import segno
+from django.contrib.auth.models import Permission
+from django.test import Client
+from playwright.sync_api import expect
+
+from events.checkin import badge_payload
+from events.models import CheckIn, Edition
+from tests.conftest import CHROMIUM
+from tests.e2e.conftest import axe_violations
+from tests.factories import registration_confirmed, user_create
+
+pytestmark = [pytest.mark.e2e]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def door_keeper():
+    user = user_create(email="porte@example.org", first_name="Hajar", last_name="Idrissi")
+    user.user_permissions.add(Permission.objects.get(codename="add_checkin"))
+    return user
+
+
+def log_in(context, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def y4m_of_qr(data: str, path, *, width=640, height=480, frames=30):
+    """A short 4:2:0 video of a QR code on white, as Chromium's fake camera reads it."""
+    matrix = segno.make(data, error="m").matrix
+    scale, border = 8, 4
+    size = (len(matrix) + 2 * border) * scale
+    left, top = (width - size) // 2, (height - size) // 2
+    luma = bytearray(b"\xeb" * (width * height))  # white
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                for dy in range(scale):
+                    start = (top + (y + border) * scale + dy) * width + left + (x + border) * scale
+                    luma[start : start + scale] = b"\x10" * scale
+    chroma = b"\x80" * (width // 2 * height // 2)
+    with open(path, "wb") as video:
+        video.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(frames):
+            video.write(b"FRAME\n" + bytes(luma) + chroma + chroma)
+
+
+def test_check_in_by_search_on_a_phone(page, live_server, live_site):
+    edition = Edition.objects.get(is_current=True)
+    registration_confirmed(edition, first_name="Mehdi", last_name="Kettani", name_ar="مهدي الكتاني")
+    log_in(page.context, live_server, door_keeper())
+    page.set_viewport_size(PHONE)
+
+    page.goto(f"{live_server.url}/fr/door/")
+    assert axe_violations(page) == []
+    page.get_by_label("Nom, e-mail ou référence").fill("kettani")
+    page.get_by_role("button", name="Rechercher").click()
+    page.get_by_role("button", name="Enregistrer l’entrée : Mehdi Kettani").click()
+
+    result = page.locator(".door-result")
+    expect(result).to_have_class("door-result door-result--ok")
+    expect(result).to_contain_text("Mehdi Kettani")
+    assert axe_violations(page) == []
+    assert CheckIn.objects.get().registration.last_name == "Kettani"
+
+
+def test_a_badge_shown_to_the_camera_checks_its_holder_in(browser_type, live_server, live_site, tmp_path):
+    edition = Edition.objects.get(is_current=True)
+    registration = registration_confirmed(edition, first_name="Sara", last_name="Bennis")
+    clip = tmp_path / "badge.y4m"
+    y4m_of_qr(badge_payload(registration), clip)
+    browser = browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={clip}",
+        ],
+    )
+    try:
+        context = browser.new_context(viewport=PHONE, permissions=["camera"])
+        log_in(context, live_server, door_keeper())
+        page = context.new_page()
+        page.goto(f"{live_server.url}/en/door/")
+        page.get_by_role("button", name="Scan with the camera").click()
+
+        result = page.locator(".door-result")
+        expect(result).to_have_class("door-result door-result--ok", timeout=15_000)
+        expect(result).to_contain_text("Sara Bennis")
+    finally:
+        browser.close()
+    assert CheckIn.objects.get(registration=registration).method == "scan"

@@ -1,0 +1,157 @@
+"""The door: each badge lets its holder in once; forged, revoked and other
+editions' badges are refused; the scanning API needs staff credentials."""
+
+import base64
+import threading
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection, connections
+
+from events import registration as ops
+from events.checkin import badge_payload, checkin_scan
+from events.models import CheckIn, Payment, Registration
+from tests.factories import attendee, edition_create, registration_confirmed, ticket_type_create, user_create
+
+pytestmark = [pytest.mark.integration]
+
+
+def door_keeper(**fields):
+    user = user_create(**fields)
+    user.user_permissions.add(Permission.objects.get(codename="add_checkin"))
+    return user
+
+
+@pytest.mark.django_db
+def test_a_valid_badge_is_let_in_once_then_reported_as_already_in(edition):
+    keeper = door_keeper(first_name="Hajar", last_name="Idrissi")
+    registration = registration_confirmed(edition, first_name="Omar", last_name="Lahlou")
+    code = badge_payload(registration)
+
+    first = checkin_scan(payload=code, edition=edition, actor=keeper)
+    second = checkin_scan(payload=code, edition=edition, actor=keeper)
+
+    assert (first.outcome, first.message) == ("ok", "Bienvenue !")
+    local = first.checkin.at.astimezone(edition.tz).strftime("%H:%M")
+    assert (second.outcome, second.message) == ("already", f"Déjà enregistré à {local} par Hajar Idrissi.")
+    assert CheckIn.objects.count() == 1
+    assert registration.log.filter(action="checked_in", actor=keeper).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "code",
+    ["not-a-badge", "abcdefghijklmnopqrstuvwx:forgedsignature", ""],
+    ids=["garbage", "forged signature", "empty"],
+)
+def test_forged_codes_are_unknown(edition, code):
+    registration_confirmed(edition)
+
+    assert checkin_scan(payload=code, edition=edition, actor=None).outcome == "unknown"
+    assert not CheckIn.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_badge_of_another_edition_is_refused(edition):
+    past = edition_create(is_current=False)
+    old = registration_confirmed(past, ticket_type=ticket_type_create(past, price=0))
+
+    result = checkin_scan(payload=badge_payload(old), edition=edition, actor=None)
+
+    assert result.outcome == "other_edition"
+
+
+@pytest.mark.django_db
+def test_a_refunded_registration_is_revoked(edition):
+    registration = ops.registration_start(
+        user=user_create(), ticket_type=ticket_type_create(edition), attendee=attendee()
+    )
+    Payment.objects.create(registration=registration, intent_id="pi_door", amount=150000)
+    ops.payment_succeeded(intent_id="pi_door", amount=150000)
+    ops.payment_refunded(intent_id="pi_door", amount_refunded=150000)
+
+    assert checkin_scan(payload=badge_payload(registration), edition=edition, actor=None).outcome == "revoked"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")
+def test_two_scans_of_one_badge_at_the_same_instant_make_one_check_in():
+    edition = edition_create(is_current=True)
+    registration = registration_confirmed(edition)
+    code = badge_payload(registration)
+    scanners = 8
+    barrier = threading.Barrier(scanners)
+    outcomes = []
+
+    def scan():
+        barrier.wait()
+        try:
+            outcomes.append(checkin_scan(payload=code, edition=edition, actor=None).outcome)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=scan) for _ in range(scanners)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["already"] * (scanners - 1) + ["ok"]
+    assert CheckIn.objects.filter(registration=registration).count() == 1
+
+
+def basic(user_email, password="a-Strong-passw0rd"):
+    return {"Authorization": "Basic " + base64.b64encode(f"{user_email}:{password}".encode()).decode()}
+
+
+@pytest.mark.django_db
+def test_the_api_needs_a_door_keeper_and_is_idempotent_per_scan(client, edition):
+    registration = registration_confirmed(edition, first_name="Sara", last_name="Bennis")
+    code = badge_payload(registration)
+    door_keeper(email="porte@example.org")
+    user_create(email="visiteur@example.org")
+    body = {"token": code, "scan_id": "scan-1"}
+
+    anonymous = client.post("/api/v1/checkin/", body, content_type="application/json")
+    visitor = client.post(
+        "/api/v1/checkin/", body, content_type="application/json", headers=basic("visiteur@example.org")
+    )
+    assert (anonymous.status_code, visitor.status_code) == (401, 401)
+
+    first = client.post(
+        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
+    )
+    retried = client.post(
+        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
+    )
+    another = client.post(
+        "/api/v1/checkin/",
+        {**body, "scan_id": "scan-2"},
+        content_type="application/json",
+        headers=basic("porte@example.org"),
+    )
+
+    assert first.json()["outcome"] == "ok" and first.json()["name"] == "Sara Bennis"
+    assert retried.json()["outcome"] == "ok"  # the same scan sent again
+    assert another.json()["outcome"] == "already"
+    assert Registration.objects.get(pk=registration.pk).checkin.method == "api"
+
+
+@pytest.mark.django_db
+def test_the_door_page_finds_people_and_checks_them_in(client, site_tree, edition):
+    keeper = door_keeper()
+    registration = registration_confirmed(
+        edition, first_name="Mehdi", last_name="Kettani", name_ar="مهدي الكتاني"
+    )
+    client.force_login(user_create())
+    assert client.get("/fr/door/").status_code == 403
+    client.force_login(keeper)
+
+    page = client.get("/en/door/?q=kettani").content.decode()
+    assert "Mehdi Kettani" in page
+    response = client.post(f"/en/door/{registration.pk}/")
+
+    content = response.content.decode()
+    assert "door-result--ok" in content and "Welcome!" in content
+    scanned_again = client.post("/en/door/", {"code": badge_payload(registration)}).content.decode()
+    assert "door-result--refused" in scanned_again and "Already checked in at" in scanned_again
