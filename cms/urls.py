@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from events.api import api
+from events.live_views import live
 from events.webhooks import stripe_webhook
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("agenda/", include("events.urls")),
     path("register/", include("events.registration_urls")),
     path("door/", include("events.door_urls")),
+    path("live/<int:session_id>/", live, name="live"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -109,8 +109,8 @@ class SessionOut(Schema):
     track: TrackOut | None
     speakers: list[SessionSpeakerOut]
     url: str
-    livestream_url: str
-    replay_url: str
+    has_stream: bool
+    has_replay: bool
 
 
 class SpeakerOut(Schema):
@@ -187,8 +187,9 @@ def _session_out(session: Session, *, url: str) -> dict:
             for appearance in session.speakers.all()
         ],
         "url": url,
-        "livestream_url": session.livestream_url,
-        "replay_url": session.replay_url,
+        # Stream addresses are for registered attendees only (the session's live page).
+        "has_stream": bool(session.livestream_url),
+        "has_replay": bool(session.replay_url),
     }
 
 

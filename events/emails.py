@@ -109,7 +109,9 @@ def send(kind: str, pk: int, **extra) -> None:
         if registration.ticket_type.mode == "in_person":
             from events.badges import badges_pdf
 
-            message.attach(f"badge-{registration.reference}.pdf", badges_pdf([registration]), "application/pdf")
+            message.attach(
+                f"badge-{registration.reference}.pdf", badges_pdf([registration]), "application/pdf"
+            )
     message.send()
     RegistrationLog.objects.create(
         registration=registration,

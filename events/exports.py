@@ -155,11 +155,6 @@ def _schedule(edition: Edition, *, base_url: str, language: str) -> dict:
 
 def _event(session: Session, *, edition: Edition, tz: zoneinfo.ZoneInfo, url: str) -> dict:
     start = session.starts_at.astimezone(tz)
-    links = []
-    if session.livestream_url:
-        links.append({"url": session.livestream_url, "title": _("Live stream")})
-    if session.replay_url:
-        links.append({"url": session.replay_url, "title": _("Replay")})
     return {
         "id": session.pk,
         "guid": str(session_guid(session)),
@@ -190,7 +185,7 @@ def _event(session: Session, *, edition: Edition, tz: zoneinfo.ZoneInfo, url: st
             }
             for appearance in session.speakers.all()
         ],
-        "links": links,
+        "links": [],  # stream and replay addresses are for registered attendees only, on the live page
         "attachments": [],
     }
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.db.models import Count
 from django.urls import path
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -66,8 +67,14 @@ class SessionViewSet(SnippetViewSet):
         "format",
         "language",
         "is_published",
+        Column("stream_joins_count", label=gettext_lazy("Joined the stream"), sort_key="stream_joins_count"),
     ]
     list_filter = ["edition", "kind", "format", "language", "room", "track", "is_published"]
+
+    def get_queryset(self, request):
+        # How many registrants opened each session's stream or replay, in the same query.
+        return Session.objects.annotate(stream_joins_count=Count("stream_joins"))
+
     list_export = [
         "edition",
         "slug",

@@ -1,6 +1,6 @@
 # ruff: noqa: I001 - the pages import selectors, which need the models above them.
 from .agenda import AgendaEntry
-from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod
+from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod, StreamJoin
 from .editions import AttendanceFormat, Edition
 from .programme import Room, Session, SessionKind, SessionLanguage, SessionSpeaker, SpeakerRole, Track
 from .registrations import (
@@ -50,6 +50,7 @@ __all__ = [
     "Speaker",
     "SpeakerIndexPage",
     "SpeakerRole",
+    "StreamJoin",
     "StripeEvent",
     "TicketType",
     "Track",

@@ -105,3 +105,21 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.registration.reference} {self.at:%H:%M}"
+
+
+class StreamJoin(models.Model):
+    """A registrant opened a session's live stream or replay (counted once per person)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(
+        "events.Session", verbose_name=_("session"), on_delete=models.CASCADE, related_name="stream_joins"
+    )
+    first_at = models.DateTimeField(_("first joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stream join")
+        verbose_name_plural = _("stream joins")
+        constraints = [models.UniqueConstraint(fields=["user", "session"], name="one_stream_join_per_person")]
+
+    def __str__(self):
+        return f"{self.user} – {self.session}"

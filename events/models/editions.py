@@ -48,6 +48,11 @@ class Edition(models.Model):
     format = models.CharField(
         _("format"), max_length=16, choices=AttendanceFormat.choices, default=AttendanceFormat.HYBRID
     )
+    stream_opens_minutes = models.PositiveSmallIntegerField(
+        _("live streams open (minutes before the start)"),
+        default=15,
+        help_text=_("Registered attendees reach a session's stream from this many minutes before it starts."),
+    )
     bank_transfer_details = models.TextField(
         _("bank transfer details"),
         blank=True,
@@ -84,6 +89,7 @@ class Edition(models.Model):
         ),
         translated_panels("venue", _("Venue")),
         translated_panels("city", _("City")),
+        FieldPanel("stream_opens_minutes"),
         FieldPanel("bank_transfer_details"),
     ]
 

@@ -293,7 +293,10 @@ def test_openapi_document_describes_every_endpoint(client, db):
 
     assert response.status_code == 200
     paths = json.loads(response.content)["paths"]
-    assert sorted(paths) == sorted(["/api/v1/editions/"] + ["/api/v1" + path for path in EDITION_PATHS])
+    assert sorted(paths) == sorted(
+        ["/api/v1/editions/", "/api/v1/checkin/"] + ["/api/v1" + path for path in EDITION_PATHS]
+    )
+    assert paths["/api/v1/checkin/"]["post"]["security"] == [{"StaffBasicAuth": []}]
     assert list(paths["/api/v1/editions/{slug}/schedule.xml"]["get"]["responses"]["200"]["content"]) == [
         "application/xml"
     ]

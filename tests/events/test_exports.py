@@ -95,7 +95,7 @@ def test_schedule_json_carries_every_published_session_at_its_local_time(edition
     assert opening["track"] == "Mobilité"
     assert opening["language"] == "fr"
     assert [person["role"] for person in opening["persons"]] == ["moderator", "speaker"]
-    assert opening["links"] == [{"url": "https://live.example.org/atlas", "title": "Diffusion en direct"}]
+    assert opening["links"] == []  # stream addresses are for registered attendees only
     assert opening["url"] == ""
 
 

@@ -150,12 +150,13 @@ def test_session_page(client, programme, programme_pages):
     assert f"{page.url}session/{programme['opening'].slug}/calendar/" in content
 
 
-def test_session_page_links_the_live_stream(client, programme, programme_pages):
+def test_session_page_leads_to_the_live_page_not_to_the_stream(client, programme, programme_pages):
     url = programme_pages["programme"]["fr"].url + f"session/{programme['online'].slug}/"
 
     content = client.get(url).content.decode()
 
-    assert 'href="https://live.example.org/keynote"' in content
+    assert f'href="/fr/live/{programme["online"].pk}/"' in content
+    assert "https://live.example.org/keynote" not in content
     assert "En ligne uniquement" in content
 
 
