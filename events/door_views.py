@@ -1,8 +1,11 @@
 """The door: staff check people in from a phone, by scanning a badge or by searching."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events import checkin
@@ -80,5 +83,29 @@ def my_badge(request):
         return redirect("registration:mine")
     response = HttpResponse(badges_pdf([registration]), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="badge-{registration.reference}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def my_certificate(request):
+    """The certificate of attendance, in the page's language, once the edition is over."""
+    from events.certificates import available, certificate_pdf
+
+    edition = _edition()
+    registration = (
+        Registration.objects.filter(user=request.user, edition=edition, status=RegistrationStatus.CONFIRMED)
+        .select_related("ticket_type", "edition")
+        .first()
+    )
+    if registration is None or not available(registration):
+        messages.info(
+            request, _("Certificates of attendance are available after the congress, to those who attended.")
+        )
+        return redirect("registration:mine")
+    response = HttpResponse(
+        certificate_pdf(registration, language=get_language()), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="certificate-{registration.reference}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response

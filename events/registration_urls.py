@@ -11,6 +11,7 @@ urlpatterns = [
     path("me/details/", views.edit, name="edit"),
     path("me/cancel/", views.cancel, name="cancel"),
     path("me/badge.pdf", door_views.my_badge, name="badge"),
+    path("me/certificate.pdf", door_views.my_certificate, name="certificate"),
     path("receipt/<str:reference>/", views.receipt, name="receipt"),
     path("pay/<str:reference>/", views.pay, name="pay"),
     path("pay/<str:reference>/done/", views.pay_return, name="pay_return"),

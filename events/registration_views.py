@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from events import certificates
 from events import registration as ops
 from events.forms import AttendeeForm, RegistrationForm, country_name
 from events.models import (
@@ -290,6 +291,8 @@ def mine(request):
                 if registration.status == RegistrationStatus.CONFIRMED
                 else [],
                 "history": registration.log.select_related("actor").order_by("at", "pk"),
+                "certificate": registration.status == RegistrationStatus.CONFIRMED
+                and certificates.available(registration, now=now),
             }
         )
     context["ticket_waiting"] = list(

@@ -1,0 +1,61 @@
+"""Certificates of attendance: after the edition, for those who came or watched."""
+
+import datetime
+import subprocess
+
+import pytest
+
+from events.models import CheckIn, StreamJoin
+from tests.factories import edition_create, registration_confirmed, session_create, site_tree_create
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture
+def past_edition(db):
+    edition = edition_create(is_current=True, start_date=datetime.date.today() - datetime.timedelta(days=10))
+    site_tree_create()
+    return edition
+
+
+def text_of(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def test_people_let_in_at_the_door_get_their_certificate(client, past_edition, tmp_path):
+    registration = registration_confirmed(past_edition, first_name="Imane", last_name="Chraibi")
+    CheckIn.objects.create(registration=registration, edition=past_edition, method="search")
+    client.force_login(registration.user)
+
+    response = client.get("/en/register/me/certificate.pdf")
+
+    assert response["Content-Type"] == "application/pdf"
+    text = text_of(response.content, tmp_path)
+    assert "Certificate of attendance" in text and "Imane Chraibi" in text
+    assert "Congress Centre" in text  # in person: where it was held
+
+
+def test_online_attendees_who_joined_a_stream_get_one_too(client, past_edition, tmp_path):
+    registration = registration_confirmed(past_edition, first_name="Nour", last_name="Haddad")
+    StreamJoin.objects.create(user=registration.user, session=session_create(past_edition))
+    client.force_login(registration.user)
+
+    text = text_of(client.get("/en/register/me/certificate.pdf").content, tmp_path)
+
+    assert "online" in text and "1 session live or in replay" in text
+
+
+def test_no_certificate_without_attending_or_before_the_end(client, past_edition):
+    absent = registration_confirmed(past_edition)
+    client.force_login(absent.user)
+    assert client.get("/en/register/me/certificate.pdf")["Location"] == "/en/register/me/"
+
+    past_edition.is_current = False
+    past_edition.save()
+    edition = edition_create(is_current=True)  # the next one, still to come
+    upcoming = registration_confirmed(edition)
+    CheckIn.objects.create(registration=upcoming, edition=edition, method="search")
+    client.force_login(upcoming.user)
+    assert client.get("/en/register/me/certificate.pdf")["Location"] == "/en/register/me/"
