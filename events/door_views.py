@@ -109,3 +109,22 @@ def my_certificate(request):
     response["Content-Disposition"] = f'attachment; filename="certificate-{registration.reference}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@permission_required("events.add_checkin", raise_exception=True)
+def door_dashboard(request):
+    from events.door_dashboard import door_figures
+
+    edition = _edition()
+    chart = door_figures(edition)
+    return render(
+        request,
+        "events/door_dashboard.html",
+        {
+            "edition": edition,
+            "chart": chart,
+            "checked_in": sum(serie.checked_in for serie in chart.series),
+            "expected": sum(serie.expected for serie in chart.series),
+        },
+    )

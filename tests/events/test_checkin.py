@@ -155,3 +155,35 @@ def test_the_door_page_finds_people_and_checks_them_in(client, site_tree, editio
     assert "door-result--ok" in content and "Welcome!" in content
     scanned_again = client.post("/en/door/", {"code": badge_payload(registration)}).content.decode()
     assert "door-result--refused" in scanned_again and "Already checked in at" in scanned_again
+
+
+@pytest.mark.django_db
+def test_the_door_dashboard_counts_by_ticket_type_and_quarter_hour(client, site_tree, edition):
+    import datetime
+
+    from events.door_dashboard import door_figures
+
+    passes = ticket_type_create(edition, price=0, name_fr="Pass sur place")
+    students = ticket_type_create(edition, price=0, name_fr="Pass étudiant")
+    people = [registration_confirmed(edition, ticket_type=passes) for _ in range(3)]
+    people += [registration_confirmed(edition, ticket_type=students) for _ in range(2)]
+    nine = datetime.datetime.combine(edition.start_date, datetime.time(9, 2), tzinfo=edition.tz)
+    for minutes, registration in zip([0, 5, 20, 21], people, strict=False):
+        CheckIn.objects.create(registration=registration, edition=edition, method="scan")
+        CheckIn.objects.filter(registration=registration).update(
+            at=nine + datetime.timedelta(minutes=minutes)
+        )
+
+    chart = door_figures(edition)
+
+    assert [(s.name, s.checked_in, s.expected) for s in chart.series] == [
+        ("Pass sur place", 3, 3),
+        ("Pass étudiant", 1, 2),
+    ]
+    assert [(slot.strftime("%H:%M"), counts) for slot, counts in chart.rows] == [
+        ("09:00", [2, 0]),
+        ("09:15", [3, 1]),
+    ]
+    client.force_login(door_keeper())
+    page = client.get("/en/door/dashboard/").content.decode()
+    assert "4 of 5 in-person attendees are in." in page
