@@ -135,6 +135,10 @@ def test_the_api_needs_a_door_keeper_and_is_idempotent_per_scan(client, edition)
     assert retried.json()["outcome"] == "ok"  # the same scan sent again
     assert another.json()["outcome"] == "already"
     assert Registration.objects.get(pk=registration.pk).checkin.method == "api"
+    wrong = client.post(
+        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org", "wrong")
+    )
+    assert wrong.status_code == 401  # a remembered login is remembered for its own password only
 
 
 @pytest.mark.django_db
