@@ -97,11 +97,17 @@ TICKET_TYPES = [
         True,
         ("Startup finaliste", "شركة ناشئة متأهلة", "Finalist startup"),
     ),
+    ("press", "in_person", 0, 40, True, ("Presse", "صحافة", "Press")),
+    ("organiser", "in_person", 0, 50, True, ("Organisation", "التنظيم", "Organising team")),
 ]
+# The coloured band each ticket type prints on its badges.
+ROLES = {"speaker": "speaker", "jury": "jury", "startup": "startup", "press": "press", "organiser": "organiser"}
 VOUCHERS = [
     ("INTERVENANTS", "speaker", 80, "Intervenants"),
     ("JURY", "jury", 20, "Jury"),
     ("STARTUPS", "startup", 60, "Startups"),
+    ("PRESSE", "press", 40, "Presse"),
+    ("ORGANISATION", "organiser", 50, "Équipe d'organisation"),
 ]
 
 
@@ -121,6 +127,7 @@ def seed_ticket_types(*, edition: Edition) -> dict:
                 "price": price,
                 "quota": quota,
                 "voucher_only": voucher_only,
+                "role": ROLES.get(key, "attendee"),
                 "sort_order": order,
             },
         )

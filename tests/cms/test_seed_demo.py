@@ -147,7 +147,23 @@ def test_seed_demo_opens_registration(seeded):
     assert {t.mode for t in public} == {"in_person", "online"}
     assert all(t.on_sale() for t in public)
     assert public.filter(price=0, mode="online").exists()
-    assert set(Voucher.objects.values_list("code", flat=True)) == {"INTERVENANTS-7", "JURY-7", "STARTUPS-7"}
+    assert set(Voucher.objects.values_list("code", flat=True)) == {
+        "INTERVENANTS-7",
+        "JURY-7",
+        "STARTUPS-7",
+        "PRESSE-7",
+        "ORGANISATION-7",
+    }
+    assert dict(TicketType.objects.filter(edition=current).values_list("name_fr", "role")) == {
+        "Pass sur place": "attendee",
+        "Pass étudiant sur place": "attendee",
+        "Participation en ligne": "attendee",
+        "Intervenant": "speaker",
+        "Jury du challenge": "jury",
+        "Startup finaliste": "startup",
+        "Presse": "press",
+        "Organisation": "organiser",
+    }
     mine = Registration.objects.get(user__email="speaker@example.org")
     assert (mine.status, mine.price, mine.voucher.code) == (RegistrationStatus.CONFIRMED, 0, "INTERVENANTS-7")
     attendee = Registration.objects.get(user__email="attendee@example.org")
