@@ -101,3 +101,31 @@ def test_a_badge_shown_to_the_camera_checks_its_holder_in(browser_type, live_ser
     finally:
         browser.close()
     assert CheckIn.objects.get(registration=registration).method == "scan"
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_door_dashboard_and_live_pages_have_no_axe_violations(page, live_server, live_site, language):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import CheckIn
+    from tests.factories import session_create
+
+    edition = Edition.objects.get(is_current=True)
+    registration = registration_confirmed(edition, first_name="Leila", last_name="Amrani")
+    CheckIn.objects.create(registration=registration, edition=edition, method="scan")
+    session = session_create(
+        edition,
+        starts_at=timezone.now() + datetime.timedelta(minutes=5),
+        livestream_url="https://live.example.org/stream",
+        format="hybrid",
+    )
+    keeper = door_keeper()
+    registration_confirmed(edition, user=keeper)
+    log_in(page.context, live_server, keeper)
+
+    for path in ("/door/", "/door/dashboard/", f"/live/{session.pk}/", "/door/?q=amrani"):
+        page.goto(f"{live_server.url}/{language}{path}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert axe_violations(page) == [], path
