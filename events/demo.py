@@ -101,7 +101,13 @@ TICKET_TYPES = [
     ("organiser", "in_person", 0, 50, True, ("Organisation", "التنظيم", "Organising team")),
 ]
 # The coloured band each ticket type prints on its badges.
-ROLES = {"speaker": "speaker", "jury": "jury", "startup": "startup", "press": "press", "organiser": "organiser"}
+ROLES = {
+    "speaker": "speaker",
+    "jury": "jury",
+    "startup": "startup",
+    "press": "press",
+    "organiser": "organiser",
+}
 VOUCHERS = [
     ("INTERVENANTS", "speaker", 80, "Intervenants"),
     ("JURY", "jury", 20, "Jury"),

@@ -33,3 +33,12 @@ def offers_pass_on() -> int:
     from events import registration
 
     return registration.offers_expire()
+
+
+@task()
+def badge_batch_render(batch_id: int) -> str:
+    """Build a batch of badges chosen by the organisers into one PDF, saving progress as it goes."""
+    from events import badge_batches
+
+    batch = badge_batches.batch_render(batch_id)
+    return batch.status if batch else ""

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
+from events.badge_admin import BadgeBatchesViewSet
 from events.models import (
     Edition,
     Registration,
@@ -401,7 +402,13 @@ class VoucherCodesViewSet(ViewSet):
 
 
 class RegistrationsViewSetGroup(ViewSetGroup):
-    items = (RegistrationsOverviewViewSet, RegistrationViewSet, WaitingListViewSet, VoucherCodesViewSet)
+    items = (
+        RegistrationsOverviewViewSet,
+        RegistrationViewSet,
+        WaitingListViewSet,
+        VoucherCodesViewSet,
+        BadgeBatchesViewSet,
+    )
     menu_icon = "group"
     menu_label = gettext_lazy("Registrations")
     menu_name = "registrations"

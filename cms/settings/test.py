@@ -7,6 +7,7 @@ SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files come from the finders; no collectstatic before the tests.

@@ -1,5 +1,6 @@
 # ruff: noqa: I001 - the pages import selectors, which need the models above them.
 from .agenda import AgendaEntry
+from .badge_batches import BadgeBatch, BadgeBatchStatus
 from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod, StreamJoin
 from .editions import AttendanceFormat, Edition
 from .programme import Room, Session, SessionKind, SessionLanguage, SessionSpeaker, SpeakerRole, Track
@@ -28,6 +29,8 @@ __all__ = [
     "AgendaEntry",
     "AttendanceFormat",
     "AttendanceMode",
+    "BadgeBatch",
+    "BadgeBatchStatus",
     "BadgeRole",
     "BadgeSettings",
     "CheckIn",
