@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -418,3 +419,21 @@ class RegistrationsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_registrations_viewsets():
     return RegistrationsViewSetGroup()
+
+
+class DoorMenuItem(MenuItem):
+    """The door and its dashboard are site pages (they work on a phone); the admin links to them."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("events.add_checkin")
+
+
+@hooks.register("register_admin_menu_item")
+def register_door_menu_item():
+    # No language prefix: the site sends the organiser to the door in their language.
+    return DoorMenuItem(gettext_lazy("Door (check-in)"), "/door/", icon_name="tick-inverse", order=220)
+
+
+@hooks.register("register_admin_menu_item")
+def register_door_dashboard_menu_item():
+    return DoorMenuItem(gettext_lazy("Door dashboard"), "/door/dashboard/", icon_name="view", order=221)

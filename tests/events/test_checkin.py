@@ -191,3 +191,13 @@ def test_the_door_dashboard_counts_by_ticket_type_and_quarter_hour(client, site_
     client.force_login(door_keeper())
     page = client.get("/en/door/dashboard/").content.decode()
     assert "4 of 5 in-person attendees are in." in page
+
+
+@pytest.mark.django_db
+def test_the_admin_menu_leads_door_keepers_to_the_door(client, site_tree):
+    client.force_login(user_create(is_staff=True, is_superuser=True))
+
+    admin = client.get("/admin/").content.decode()
+
+    assert '"/door/"' in admin and '"/door/dashboard/"' in admin  # the sidebar's menu data
+    assert client.get("/door/")["Location"].endswith("/door/")

@@ -182,3 +182,18 @@ def test_the_text_part_is_plain_text_and_the_html_part_is_escaped(edition, sent)
     assert "Ryan <b>O'Brien</b> & Co" in message.body
     html, _mimetype = message.alternatives[0]
     assert "Ryan &lt;b&gt;O&#x27;Brien&lt;/b&gt; &amp; Co" in html
+
+
+def test_an_in_person_confirmation_carries_the_badge(edition, sent):
+    with sent as outbox:
+        registration = ops.registration_start(
+            user=user_create(), ticket_type=ticket_type_create(edition, price=0), attendee=attendee()
+        )
+
+    [message] = outbox
+    names = [(filename, mimetype) for filename, _content, mimetype in message.attachments]
+    assert names == [
+        (f"{edition.slug}.ics", "text/calendar"),
+        (f"badge-{registration.reference}.pdf", "application/pdf"),
+    ]
+    assert message.attachments[1][1].startswith(b"%PDF")
