@@ -450,7 +450,7 @@ class CheckInIn(Schema):
 
 
 class CheckInOut(Schema):
-    outcome: Literal["ok", "already", "revoked", "unknown", "other_edition"]
+    outcome: Literal["ok", "already", "revoked", "unknown", "other_edition", "online"]
     message: str
     name: str | None = None
     name_ar: str | None = None
@@ -467,7 +467,7 @@ class CheckInOut(Schema):
     summary="Check a badge in",
     description=(
         "Send the text of a badge's QR code as `token`. Each registration is let in once; `outcome` says "
-        "`ok`, `already` (with when and by whom), `revoked`, `unknown` or `other_edition`. Send the same "
+        "`ok`, `already` (with when and by whom), `revoked`, `unknown`, `other_edition` or `online` (an online ticket). Send the same "
         "`scan_id` again (a retried request) and the answer is the same `ok`."
     ),
 )

@@ -38,6 +38,7 @@ class Outcome:
     REVOKED = "revoked"
     UNKNOWN = "unknown"
     OTHER_EDITION = "other_edition"
+    ONLINE = "online"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ def checkin_registration(
                 _("Not valid: this registration is %(status)s.")
                 % {"status": registration.get_status_display().lower()},
                 registration,
+            )
+        if registration.ticket_type.mode != "in_person":
+            return CheckInResult(
+                Outcome.ONLINE, _("Online ticket: it does not give a seat in the hall."), registration
             )
         existing = CheckIn.objects.filter(registration=registration).select_related("by").first()
         if existing is not None:

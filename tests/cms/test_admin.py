@@ -33,6 +33,7 @@ def edition_form(**overrides):
         "end_date": "2027-06-10",
         "time_zone": "Africa/Casablanca",
         "format": "hybrid",
+        "stream_opens_minutes": "15",
         "venue_fr": "Casablanca",
         "venue_ar": "",
         "venue_en": "",

@@ -140,6 +140,7 @@ def test_ticket_types_and_vouchers_are_managed_in_the_admin(organiser_client, ed
             "description_ar": "",
             "description_en": "",
             "mode": "in_person",
+            "role": "attendee",
             "price": "30000",
             "currency": "MAD",
             "quota": "100",

@@ -59,3 +59,17 @@ def test_no_certificate_without_attending_or_before_the_end(client, past_edition
     CheckIn.objects.create(registration=upcoming, edition=edition, method="search")
     client.force_login(upcoming.user)
     assert client.get("/en/register/me/certificate.pdf")["Location"] == "/en/register/me/"
+
+
+def test_the_certificate_speaks_the_pages_language(client, past_edition, tmp_path):
+    registration = registration_confirmed(
+        past_edition, first_name="Amina", last_name="Diallo", name_ar="أمينة ديالو"
+    )
+    CheckIn.objects.create(registration=registration, edition=past_edition, method="scan")
+    client.force_login(registration.user)
+
+    arabic = text_of(client.get("/ar/register/me/certificate.pdf").content, tmp_path)
+    french = text_of(client.get("/fr/register/me/certificate.pdf").content, tmp_path)
+
+    assert "شهادة حضور" in arabic and "أمينة ديالو" in arabic and "Amina Diallo" in arabic
+    assert "Attestation de présence" in french

@@ -201,3 +201,13 @@ def test_the_admin_menu_leads_door_keepers_to_the_door(client, site_tree):
 
     assert '"/door/"' in admin and '"/door/dashboard/"' in admin  # the sidebar's menu data
     assert client.get("/door/")["Location"].endswith("/door/")
+
+
+@pytest.mark.django_db
+def test_an_online_ticket_does_not_open_the_door(edition):
+    online = registration_confirmed(edition, ticket_type=ticket_type_create(edition, mode="online", price=0))
+
+    result = checkin_scan(payload=badge_payload(online), edition=edition, actor=None)
+
+    assert result.outcome == "online"
+    assert not CheckIn.objects.exists()
