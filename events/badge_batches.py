@@ -11,7 +11,6 @@ import logging
 import secrets
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from events.badges import badges_html, badges_mark_printed
+from events.badges import badges_html, badges_mark_printed, stylesheets, url_fetcher
 from events.models import (
     AttendanceMode,
     BadgeBatch,
@@ -137,10 +136,11 @@ def batch_render(batch_id: int, *, chunk_size: int = CHUNK_SIZE) -> BadgeBatch |
         chunk_size = max(4, chunk_size - chunk_size % 4)  # whole A4 sheets in every chunk
         font_config = FontConfiguration()
         documents = []
+        extra = stylesheets()
         for start in range(0, len(registrations), chunk_size):
             chunk = registrations[start : start + chunk_size]
-            html = HTML(string=badges_html(chunk, sheet=True), base_url=str(settings.BASE_DIR))
-            documents.append(html.render(font_config=font_config))
+            html = HTML(string=badges_html(chunk, sheet=True), url_fetcher=url_fetcher)
+            documents.append(html.render(font_config=font_config, stylesheets=extra))
             _progress(batch, done=start + len(chunk))
         pages = [page for document in documents for page in document.pages]
         pdf = documents[0].copy(pages).write_pdf()

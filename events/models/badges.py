@@ -1,6 +1,7 @@
 """Badges and the door: roles on badges, the organisers' badge style, check-ins."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,16 +28,19 @@ ROLE_LABELS = {
 }
 
 
+COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour such as #0b5c7a."))
+
+
 @register_setting(icon="doc-full")
 class BadgeSettings(BaseGenericSetting):
     """What organisers adjust on badges without touching code: role colours and extra CSS."""
 
-    attendee_colour = models.CharField(_("attendee band"), max_length=7, default="#0b5c7a")
-    speaker_colour = models.CharField(_("speaker band"), max_length=7, default="#c2410c")
-    jury_colour = models.CharField(_("jury band"), max_length=7, default="#7c3aed")
-    startup_colour = models.CharField(_("startup band"), max_length=7, default="#15803d")
-    press_colour = models.CharField(_("press band"), max_length=7, default="#b91c1c")
-    organiser_colour = models.CharField(_("organiser band"), max_length=7, default="#1b1f24")
+    attendee_colour = models.CharField(_("attendee band"), max_length=7, validators=[COLOUR], default="#0b5c7a")
+    speaker_colour = models.CharField(_("speaker band"), max_length=7, validators=[COLOUR], default="#c2410c")
+    jury_colour = models.CharField(_("jury band"), max_length=7, validators=[COLOUR], default="#7c3aed")
+    startup_colour = models.CharField(_("startup band"), max_length=7, validators=[COLOUR], default="#15803d")
+    press_colour = models.CharField(_("press band"), max_length=7, validators=[COLOUR], default="#b91c1c")
+    organiser_colour = models.CharField(_("organiser band"), max_length=7, validators=[COLOUR], default="#1b1f24")
     extra_css = models.TextField(
         _("extra CSS"),
         blank=True,

@@ -125,3 +125,22 @@ def test_attendees_download_their_badge_in_person_only(client, site_tree, editio
     online = registration_confirmed(edition, ticket_type=ticket_type_create(edition, mode="online", price=0))
     client.force_login(online.user)
     assert client.get("/fr/register/me/badge.pdf")["Location"] == "/fr/register/me/"
+
+
+def test_badges_load_nothing_from_the_server_or_the_network(edition, tmp_path):
+    from events.models import BadgeSettings
+
+    style = BadgeSettings.load()
+    style.extra_css = (
+        '</style><link rel="attachment" href="file:///etc/hostname">'
+        ".badge { background: url(file:///etc/hostname); } @import url(http://127.0.0.1:9/x.css);"
+    )
+    style.save()
+    registration = registration_confirmed(
+        edition, organisation='<link rel="attachment" href="file:///etc/passwd">'
+    )
+    path = tmp_path / "b.pdf"
+    path.write_bytes(badges_pdf([registration]))
+
+    attachments = subprocess.run(["pdfdetach", "-list", str(path)], capture_output=True, text=True).stdout
+    assert attachments.strip() == "0 embedded files"
