@@ -24,4 +24,6 @@ def healthz(request):
 
 @login_required
 def account_profile(request):
-    return render(request, "account/profile.html")
+    from events.certificates import certificates_for
+
+    return render(request, "account/profile.html", {"certificates": certificates_for(request.user)})

@@ -21,7 +21,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from ninja import NinjaAPI, Schema
+from django.utils.crypto import constant_time_compare, salted_hmac
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBasicAuth
 
 from events import exports, selectors
@@ -425,28 +426,49 @@ class StaffBasicAuth(HttpBasicAuth):
     """Scanning apps sign in as a staff member allowed to check people in (HTTP Basic, over HTTPS).
 
     Checking a password costs a deliberately slow hash; a scanner sends the same
-    credentials with every badge, so a verified pair is remembered (as a digest,
-    never the password) for a few minutes.
+    credentials with every badge, so a verified pair is remembered for a few
+    minutes under a key derived with the site's secret (never the password), and
+    only while the account's password is unchanged. Failed attempts are counted
+    per account: after too many, the account's scanner logins pause.
     """
 
     REMEMBER = 300
+    FAILURES_ALLOWED = 10
 
     def authenticate(self, request, username, password):
-        key = "door-auth:" + hashlib.sha256(f"{username}\0{password}".encode()).hexdigest()
-        user_id = cache.get(key)
-        if user_id is not None:
+        key = (
+            "door-auth:" + salted_hmac("door-auth", f"{username}\0{password}", algorithm="sha256").hexdigest()
+        )
+        failures_key = (
+            "door-auth-failures:" + salted_hmac("door-auth", username, algorithm="sha256").hexdigest()
+        )
+        if cache.get(failures_key, 0) >= self.FAILURES_ALLOWED:
+            return None
+        remembered = cache.get(key)
+        user = None
+        if remembered is not None:
+            user_id, auth_hash = remembered
             user = get_user_model().objects.filter(pk=user_id).first()
-        else:
+            if user is not None and not constant_time_compare(user.get_session_auth_hash(), auth_hash):
+                user = None  # the password changed since: verify again
+        if user is None:
             user = authenticate(request, username=username, password=password)
-        if user is not None and user.is_active and user.has_perm("events.add_checkin"):
-            cache.set(key, user.pk, self.REMEMBER)
+            if user is None:
+                cache.set(failures_key, cache.get(failures_key, 0) + 1, self.REMEMBER)
+                return None
+            cache.set(key, (user.pk, user.get_session_auth_hash()), self.REMEMBER)  # from this check only
+        if user.is_active and user.has_perm("events.add_checkin"):
             return user
         return None
 
 
 class CheckInIn(Schema):
-    token: str
-    scan_id: str = ""
+    token: str = Field(max_length=200)
+    scan_id: str = Field("", max_length=64)
+
+
+class Message(Schema):
+    detail: str
 
 
 class CheckInOut(Schema):
@@ -462,7 +484,7 @@ class CheckInOut(Schema):
 @api.post(
     "/checkin/",
     auth=StaffBasicAuth(),
-    response=CheckInOut,
+    response={200: CheckInOut, 503: Message},
     tags=["door"],
     summary="Check a badge in",
     description=(
@@ -477,7 +499,7 @@ def checkin_api(request: HttpRequest, body: CheckInIn):
 
     edition = Edition.objects.current()
     if edition is None:
-        return {"outcome": "unknown", "message": "No current edition."}
+        return Status(503, {"detail": "The door is closed: no edition is current."})
     result = checkin_scan(
         payload=body.token,
         edition=edition,

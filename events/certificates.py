@@ -14,7 +14,7 @@ def attended(registration: Registration) -> bool:
     return (
         CheckIn.objects.filter(registration=registration).exists()
         or StreamJoin.objects.filter(
-            user_id=registration.user_id, session__edition=registration.edition_id
+            user_id=registration.user_id, session__edition=registration.edition_id, live=True
         ).exists()
     )
 
@@ -37,8 +37,14 @@ def certificate_pdf(registration: Registration, *, language: str) -> bytes:
                 "rtl": language == "ar",
                 "in_person": CheckIn.objects.filter(registration=registration).exists(),
                 "sessions_followed": StreamJoin.objects.filter(
-                    user_id=registration.user_id, session__edition=registration.edition_id
+                    user_id=registration.user_id, session__edition=registration.edition_id, live=True
                 ).count(),
             },
         )
     return HTML(string=html).write_pdf()
+
+
+def certificates_for(user, *, now: datetime.datetime | None = None) -> list[Registration]:
+    """Every edition this person may download a certificate for, newest first."""
+    registrations = Registration.objects.filter(user=user, status="confirmed").select_related("edition")
+    return [r for r in registrations.order_by("-edition__start_date") if available(r, now=now)]

@@ -7,7 +7,6 @@ from django.db.models import Count, Q
 
 from events.models import CheckIn, Edition, RegistrationStatus, TicketType
 
-SLOT = datetime.timedelta(minutes=15)
 DASHES = ["", "6 3", "2 3", "10 3 2 3", "1 2", "12 6"]  # told apart without colour
 
 
@@ -33,6 +32,7 @@ class DoorChart:
     y_ticks: list[tuple[str, int]] = field(default_factory=list)
     x_ticks: list[tuple[str, str]] = field(default_factory=list)
     rows: list[tuple[datetime.datetime, list[int]]] = field(default_factory=list)
+    multi_day: bool = False
 
 
 def door_figures(edition: Edition) -> DoorChart:
@@ -60,19 +60,23 @@ def door_figures(edition: Edition) -> DoorChart:
     if not moments:
         return chart
     tz = edition.tz
-    first = moments[0][0].astimezone(tz)
-    start = first.replace(minute=first.minute - first.minute % 15, second=0, microsecond=0)
-    last = moments[-1][0].astimezone(tz)
-    count = int((last - start) / SLOT) + 1
-    chart.slots = [start + SLOT * i for i in range(count)]
-    per_slot = [[0] * len(tickets) for _ in range(count)]
+    # Quarter hours that saw check-ins only: no empty rows through the night of a two-day congress.
+    per_slot: dict[datetime.datetime, list[int]] = {}
     for at, ticket_type_id in moments:
-        if ticket_type_id in index:
-            per_slot[int((at.astimezone(tz) - start) / SLOT)][index[ticket_type_id]] += 1
+        if ticket_type_id not in index:
+            continue
+        local = at.astimezone(tz)
+        slot = local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
+        per_slot.setdefault(slot, [0] * len(tickets))[index[ticket_type_id]] += 1
+    if not per_slot:
+        return chart
+    chart.slots = sorted(per_slot)
+    chart.multi_day = chart.slots[0].date() != chart.slots[-1].date()
     running = [0] * len(tickets)
-    for slot, counts in zip(chart.slots, per_slot, strict=True):
-        running = [a + b for a, b in zip(running, counts, strict=True)]
+    for slot in chart.slots:
+        running = [a + b for a, b in zip(running, per_slot[slot], strict=True)]
         chart.rows.append((slot, list(running)))
+    count = len(chart.slots)
     peak = max(max(row) for _slot, row in chart.rows) or 1
     span = max(1, count - 1)
 
@@ -87,5 +91,6 @@ def door_figures(edition: Edition) -> DoorChart:
     step = max(1, peak // 4)
     chart.y_ticks = [(str(value), y(value)) for value in range(0, peak + 1, step)]
     every = max(1, count // 6)
-    chart.x_ticks = [(chart.slots[i].strftime("%H:%M"), str(x(i))) for i in range(0, count, every)]
+    label = "%d/%m %H:%M" if chart.multi_day else "%H:%M"
+    chart.x_ticks = [(chart.slots[i].strftime(label), str(x(i))) for i in range(0, count, every)]
     return chart

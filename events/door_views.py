@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events import checkin
@@ -37,6 +38,7 @@ def _render(request, edition, *, result=None, query=""):
     )
 
 
+@never_cache
 @login_required
 @permission_required("events.add_checkin", raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -54,6 +56,7 @@ def door(request):
     return _render(request, edition, query=request.GET.get("q", ""))
 
 
+@never_cache
 @login_required
 @permission_required("events.add_checkin", raise_exception=True)
 @require_POST
@@ -88,13 +91,14 @@ def my_badge(request):
 
 
 @login_required
-def my_certificate(request):
-    """The certificate of attendance, in the page's language, once the edition is over."""
+def my_certificate(request, edition_slug: str):
+    """A certificate of attendance, in the page's language, once that edition is over."""
     from events.certificates import available, certificate_pdf
 
-    edition = _edition()
     registration = (
-        Registration.objects.filter(user=request.user, edition=edition, status=RegistrationStatus.CONFIRMED)
+        Registration.objects.filter(
+            user=request.user, edition__slug=edition_slug, status=RegistrationStatus.CONFIRMED
+        )
         .select_related("ticket_type", "edition")
         .first()
     )
@@ -111,6 +115,7 @@ def my_certificate(request):
     return response
 
 
+@never_cache
 @login_required
 @permission_required("events.add_checkin", raise_exception=True)
 def door_dashboard(request):

@@ -8,22 +8,22 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from events.models import Registration, RegistrationStatus, Session, StreamJoin
 
 
 def stream_state(session: Session, *, now: datetime.datetime) -> tuple[str, datetime.datetime]:
-    """("soon" | "live" | "replay" | "ended", when the stream opens)."""
+    """("soon" | "live" | "no_stream" | "replay" | "ended", when the stream opens)."""
     opens_at = session.starts_at - datetime.timedelta(minutes=session.edition.stream_opens_minutes)
     if now < opens_at:
         return "soon", opens_at
-    if now < session.ends_at and session.livestream_url:
-        return "live", opens_at
-    if now >= session.ends_at and session.replay_url:
-        return "replay", opens_at
-    return "ended" if now >= session.ends_at else "soon", opens_at
+    if now < session.ends_at:
+        return ("live" if session.livestream_url else "no_stream"), opens_at
+    return ("replay" if session.replay_url else "ended"), opens_at
 
 
+@never_cache
 @login_required
 def live(request, session_id: int):
     session = get_object_or_404(
@@ -38,7 +38,7 @@ def live(request, session_id: int):
         stream_url = session.livestream_url if state == "live" else session.replay_url
         try:
             with transaction.atomic():
-                StreamJoin.objects.create(user=request.user, session=session)
+                StreamJoin.objects.create(user=request.user, session=session, live=state == "live")
         except IntegrityError:
             pass  # counted already
     return render(

@@ -35,12 +35,16 @@ COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour such as #0b5c7a."))
 class BadgeSettings(BaseGenericSetting):
     """What organisers adjust on badges without touching code: role colours and extra CSS."""
 
-    attendee_colour = models.CharField(_("attendee band"), max_length=7, validators=[COLOUR], default="#0b5c7a")
+    attendee_colour = models.CharField(
+        _("attendee band"), max_length=7, validators=[COLOUR], default="#0b5c7a"
+    )
     speaker_colour = models.CharField(_("speaker band"), max_length=7, validators=[COLOUR], default="#c2410c")
     jury_colour = models.CharField(_("jury band"), max_length=7, validators=[COLOUR], default="#7c3aed")
     startup_colour = models.CharField(_("startup band"), max_length=7, validators=[COLOUR], default="#15803d")
     press_colour = models.CharField(_("press band"), max_length=7, validators=[COLOUR], default="#b91c1c")
-    organiser_colour = models.CharField(_("organiser band"), max_length=7, validators=[COLOUR], default="#1b1f24")
+    organiser_colour = models.CharField(
+        _("organiser band"), max_length=7, validators=[COLOUR], default="#1b1f24"
+    )
     extra_css = models.TextField(
         _("extra CSS"),
         blank=True,
@@ -119,6 +123,11 @@ class StreamJoin(models.Model):
         "events.Session", verbose_name=_("session"), on_delete=models.CASCADE, related_name="stream_joins"
     )
     first_at = models.DateTimeField(_("first joined at"), auto_now_add=True)
+    live = models.BooleanField(
+        _("while live"),
+        default=False,
+        help_text=_("Joined during the session, not only its replay afterwards."),
+    )
 
     class Meta:
         verbose_name = _("stream join")

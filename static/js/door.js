@@ -23,7 +23,6 @@
       if (code && code.data) {
         video.srcObject.getTracks().forEach(function (track) { track.stop(); });
         form.elements.code.value = code.data;
-        sessionStorage.setItem("door-camera", "on");
         form.submit();
         return;
       }
@@ -45,8 +44,10 @@
   }
 
   start.addEventListener("click", open);
-  // After a scan the page reloads with the answer; keep the camera going for the next person.
-  if (sessionStorage.getItem("door-camera") === "on") {
-    open();
+  // After a scan the page shows the answer; the camera waits for "Scan the next badge",
+  // so the badge still in front of it is not read a second time.
+  if (document.querySelector(".door-result")) {
+    start.textContent = start.dataset.next;
+    start.focus();
   }
 })();

@@ -211,3 +211,90 @@ def test_an_online_ticket_does_not_open_the_door(edition):
 
     assert result.outcome == "online"
     assert not CheckIn.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_remembered_scanner_login_ends_when_the_password_changes(client, edition):
+    registration = registration_confirmed(edition)
+    keeper = door_keeper(email="porte@example.org")
+    body = {"token": badge_payload(registration), "scan_id": "s1"}
+    post = lambda password: client.post(  # noqa: E731
+        "/api/v1/checkin/",
+        body,
+        content_type="application/json",
+        headers=basic("porte@example.org", password),
+    )
+    assert post("a-Strong-passw0rd").status_code == 200
+
+    keeper.set_password("a-New-passw0rd-2026")
+    keeper.save()
+
+    assert post("a-Strong-passw0rd").status_code == 401
+    assert post("a-New-passw0rd-2026").status_code == 200
+
+
+@pytest.mark.django_db
+def test_too_many_wrong_passwords_pause_the_scanner_login(client, edition):
+    registration = registration_confirmed(edition)
+    door_keeper(email="porte@example.org")
+    body = {"token": badge_payload(registration)}
+    for attempt in range(10):
+        client.post(
+            "/api/v1/checkin/",
+            body,
+            content_type="application/json",
+            headers=basic("porte@example.org", f"guess{attempt}"),
+        )
+
+    right = client.post(
+        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
+    )
+
+    assert right.status_code == 401
+
+
+@pytest.mark.django_db
+def test_the_api_validates_its_input_and_says_when_the_door_is_closed(client, db):
+    door_keeper(email="porte@example.org")
+
+    closed = client.post(
+        "/api/v1/checkin/",
+        {"token": "x"},
+        content_type="application/json",
+        headers=basic("porte@example.org"),
+    )
+    too_long = client.post(
+        "/api/v1/checkin/",
+        {"token": "x", "scan_id": "s" * 65},
+        content_type="application/json",
+        headers=basic("porte@example.org"),
+    )
+
+    assert closed.status_code == 503
+    assert too_long.status_code == 422
+
+
+@pytest.mark.django_db
+def test_the_dashboard_skips_the_night_between_two_days(edition):
+    import datetime
+
+    from events.door_dashboard import door_figures
+
+    ticket = ticket_type_create(edition, price=0)
+    first, second = (registration_confirmed(edition, ticket_type=ticket) for _ in range(2))
+    for day, registration in ((0, first), (1, second)):
+        CheckIn.objects.create(registration=registration, edition=edition, method="scan")
+        moment = datetime.datetime.combine(
+            edition.start_date + datetime.timedelta(days=day), datetime.time(9, 40), tzinfo=edition.tz
+        )
+        CheckIn.objects.filter(registration=registration).update(at=moment)
+
+    chart = door_figures(edition)
+
+    assert [
+        (slot.day - edition.start_date.day, slot.strftime("%H:%M"), counts) for slot, counts in chart.rows
+    ] == [
+        (0, "09:30", [1]),
+        (1, "09:30", [2]),
+    ]
+    assert chart.multi_day

@@ -109,3 +109,31 @@ def test_organisers_see_how_many_joined(client, site_tree, edition, streamed):
     with translation.override("fr"):  # the admin speaks the default language here
         assert gettext("Joined the stream") in page
     assert re.search(r"<td[^>]*>\s*3\s*</td>", page)
+
+
+def test_a_session_without_a_stream_says_so_and_does_not_reload(client, site_tree, edition):
+    now_on = session_create(
+        edition, starts_at=timezone.now() - datetime.timedelta(minutes=5), replay_url=REPLAY, format="hybrid"
+    )
+    client.force_login(registration_confirmed(edition).user)
+
+    response = client.get(f"/en/live/{now_on.pk}/")
+    page = response.content.decode()
+
+    assert "This session is not streamed." in page
+    assert "window.location.reload" not in page and REPLAY not in page
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_a_cancelled_registrant_or_one_of_another_edition_gets_nothing(client, site_tree, edition, streamed):
+    from events import registration as ops
+    from tests.factories import edition_create
+
+    cancelled = registration_confirmed(edition)
+    ops.registration_cancel(registration=cancelled, actor=cancelled.user)
+    other = edition_create(is_current=False)
+    elsewhere = registration_confirmed(other, ticket_type=ticket_type_create(other, price=0))
+    for user in (cancelled.user, elsewhere.user):
+        client.force_login(user)
+        response = client.get(f"/en/live/{streamed.pk}/")
+        assert response.status_code == 403 and LIVE not in response.content.decode()
