@@ -26,7 +26,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from events.admin_views import _local, _ticket_type_label, permission_menu_item
-from events.badge_batches import BadgeBatchError, badge_registrations, batch_create
+from events.badge_batches import (
+    BadgeBatchError,
+    badge_registrations,
+    batch_create,
+    batch_retriable,
+    batch_retry,
+)
 from events.models import (
     AttendanceMode,
     BadgeBatch,
@@ -329,9 +335,25 @@ class BadgeBatchView(BadgeBatchMixin, WagtailAdminTemplateMixin, TemplateView):
             created_at=_local(batch.created_at),
             finished_at=_local(batch.finished_at),
             status_url=_url("status", batch),
+            retry_url=_url("retry", batch) if batch_retriable(batch) else "",
             index_url=reverse(f"{BADGES}:index"),
         )
         return context
+
+
+class BadgeBatchRetryView(BadgeBatchMixin, View):
+    """Build a failed or stuck batch again, with the same choice of badges."""
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_batch()
+        try:
+            with transaction.atomic():
+                fresh = batch_retry(batch, actor=request.user)
+        except BadgeBatchError as error:
+            messages.error(request, str(error))
+            return redirect(_url("batch", batch))
+        messages.success(request, _("The batch is being built again."))
+        return redirect(_url("batch", fresh))
 
 
 class BadgeBatchStatusView(BadgeBatchMixin, View):
@@ -378,4 +400,5 @@ class BadgeBatchesViewSet(ViewSet):
             path("<int:pk>/", BadgeBatchView.as_view(), name="batch"),
             path("<int:pk>/status/", BadgeBatchStatusView.as_view(), name="status"),
             path("<int:pk>/download/", BadgeBatchDownloadView.as_view(), name="download"),
+            path("<int:pk>/retry/", BadgeBatchRetryView.as_view(), name="retry"),
         ]

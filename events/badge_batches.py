@@ -7,6 +7,7 @@ of four, saving after each chunk how many are done so that the admin can show
 progress, then writes one PDF, stores it and marks those badges printed.
 """
 
+import datetime
 import logging
 import secrets
 from collections.abc import Iterable, Sequence
@@ -106,6 +107,39 @@ def batch_create(
     )
     transaction.on_commit(lambda: badge_batch_render.enqueue(batch.pk))
     return batch
+
+
+STUCK_AFTER = datetime.timedelta(minutes=15)
+
+
+def batch_retriable(batch: BadgeBatch, *, now: datetime.datetime | None = None) -> bool:
+    """Failed, or queued or being built for so long that its worker must have stopped."""
+    now = now or timezone.now()
+    if batch.status == BadgeBatchStatus.FAILED:
+        return True
+    return batch.status in (BadgeBatchStatus.QUEUED, BadgeBatchStatus.RENDERING) and (
+        now - batch.created_at > STUCK_AFTER
+    )
+
+
+def batch_retry(batch: BadgeBatch, *, actor) -> BadgeBatch:
+    """A new batch with the same choice of badges (the old one stays in the list, as it ended)."""
+    if not batch_retriable(batch):
+        raise BadgeBatchError(_("This batch is still being built."))
+    if batch.status != BadgeBatchStatus.FAILED:
+        BadgeBatch.objects.filter(pk=batch.pk).update(
+            status=BadgeBatchStatus.FAILED,
+            error=_("Stopped: the worker did not finish it."),
+            finished_at=timezone.now(),
+        )
+    filters = batch.filters
+    return batch_create(
+        batch.edition,
+        ticket_types=filters.get("ticket_types", []),
+        roles=filters.get("roles", []),
+        only_not_printed=filters.get("only_not_printed", True),
+        actor=actor,
+    )
 
 
 def _progress(batch: BadgeBatch, **fields) -> None:

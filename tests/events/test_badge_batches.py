@@ -386,3 +386,29 @@ def test_only_organisers_who_manage_registrations_print_badges(client, edition, 
     assert f'"url": "{BADGES}"' in client.get("/admin/").content.decode()
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_failed_or_stuck_batch_is_built_again_with_the_same_choice(
+    organiser_client, edition, people, organiser, monkeypatch
+):
+    import datetime
+
+    from django.utils import timezone
+
+    failed = batch_create(edition, roles=["attendee"], actor=organiser)
+    monkeypatch.setattr(badge_batches, "badges_html", lambda *a, **k: 1 / 0)
+    batch_render(failed.pk)
+    stuck = batch_create(edition, actor=organiser)  # its worker never ran
+    BadgeBatch.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(hours=1))
+    running = batch_create(edition, actor=organiser)
+
+    response = organiser_client.post(f"/admin/badges/{failed.pk}/retry/")
+    organiser_client.post(f"/admin/badges/{stuck.pk}/retry/")
+    organiser_client.post(f"/admin/badges/{running.pk}/retry/")  # too early: refused
+
+    fresh = BadgeBatch.objects.latest("pk")
+    assert response["Location"] == f"/admin/badges/{fresh.pk - 1}/"
+    assert BadgeBatch.objects.count() == 5
+    assert BadgeBatch.objects.get(pk=fresh.pk - 1).filters == failed.filters
+    stuck.refresh_from_db()
+    assert stuck.status == BadgeBatchStatus.FAILED
