@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("agenda/", include("events.urls")),
     path("register/", include("events.registration_urls")),
     path("door/", include("events.door_urls")),
+    path("speaker/", include("events.speaker_urls")),
     path("live/<int:session_id>/", live, name="live"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

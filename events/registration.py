@@ -319,6 +319,46 @@ def registration_start(
     return registration
 
 
+def registration_grant(
+    *, user, ticket_type: TicketType, attendee: Attendee, actor, note: str
+) -> Registration | None:
+    """A free, confirmed registration the organisers owe someone (a confirmed speaker):
+    no voucher, no payment, still within the ticket type's quota.
+
+    Returns None when the person already has an active registration for the edition.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        ticket_type = TicketType.objects.select_for_update().select_related("edition").get(pk=ticket_type.pk)
+        if Registration.objects.filter(
+            user=user, edition=ticket_type.edition, status__in=ACTIVE_STATUSES
+        ).exists():
+            return None
+        if ticket_type.quota is not None and seats_in_use(ticket_type, now=now) >= ticket_type.quota:
+            raise SoldOut(_("Sold out: there is no seat left for this ticket."))
+        registration = Registration(
+            edition=ticket_type.edition,
+            user=user,
+            ticket_type=ticket_type,
+            status=RegistrationStatus.CONFIRMED,
+            reference=_new_reference(ticket_type.edition),
+            price=0,
+            currency=ticket_type.currency,
+            consented_at=now,
+            confirmed_at=now,
+            language=getattr(user, "preferred_language", "") or "fr",
+            **vars(attendee),
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            return None
+        _log(registration, action="granted", actor=actor, from_status="", note=note)
+        _email("confirmation", registration.pk)
+    return registration
+
+
 def registration_update(*, registration: Registration, attendee: Attendee, actor) -> Registration:
     """Correct the attendee's details (name on the badge, phone, accessibility needs)."""
     with transaction.atomic():

@@ -3,7 +3,17 @@ from .agenda import AgendaEntry
 from .badge_batches import BadgeBatch, BadgeBatchStatus
 from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod, StreamJoin
 from .editions import AttendanceFormat, Edition
-from .programme import Room, Session, SessionKind, SessionLanguage, SessionSpeaker, SpeakerRole, Track
+from .programme import (
+    Participation,
+    Presence,
+    Room,
+    Session,
+    SessionKind,
+    SessionLanguage,
+    SessionSpeaker,
+    SpeakerRole,
+    Track,
+)
 from .registrations import (
     ACTIVE_STATUSES,
     OPEN_OFFER_STATUSES,
@@ -38,8 +48,10 @@ __all__ = [
     "DiscountKind",
     "Edition",
     "OfferStatus",
+    "Participation",
     "Payment",
     "PaymentStatus",
+    "Presence",
     "ProgrammePage",
     "RefundPolicy",
     "Registration",

@@ -270,6 +270,17 @@ class SpeakerRole(models.TextChoices):
     CHAIR = "chair", _("Chair")
 
 
+class Participation(models.TextChoices):
+    PENDING = "pending", _("Not answered yet")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+
+
+class Presence(models.TextChoices):
+    IN_PERSON = "in_person", _("In person, in the room")
+    REMOTE = "remote", _("Remotely, by video")
+
+
 class SessionSpeaker(Orderable):
     session = ParentalKey(Session, on_delete=models.CASCADE, related_name="speakers")
     speaker = models.ForeignKey(
@@ -278,8 +289,18 @@ class SessionSpeaker(Orderable):
     role = models.CharField(
         _("role"), max_length=16, choices=SpeakerRole.choices, default=SpeakerRole.SPEAKER
     )
+    participation = models.CharField(
+        _("participation"), max_length=16, choices=Participation.choices, default=Participation.PENDING
+    )
+    presence = models.CharField(_("presents"), max_length=16, choices=Presence.choices, blank=True)
+    technical_needs = models.TextField(_("technical needs"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("speaker"), FieldPanel("role")])]
+    panels = [
+        FieldRowPanel([FieldPanel("speaker"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("participation"), FieldPanel("presence")]),
+        FieldPanel("technical_needs"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("speaker of the session")

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from events import speaker_views
+
+app_name = "speaker"
+
+urlpatterns = [
+    path("", speaker_views.my_sessions, name="sessions"),
+    path("sessions/<int:pk>/", speaker_views.answer, name="answer"),
+]

@@ -1,0 +1,75 @@
+"""The speaker area: speakers answer for their own sessions only; confirming
+gives them a free speaker registration (and so a speaker badge)."""
+
+import pytest
+
+from events.models import Registration, SessionSpeaker
+from tests.factories import session_create, speaker_create, ticket_type_create, user_create
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture
+def nadia(client, site_tree, edition):
+    user = user_create(email="nadia@example.org")
+    speaker = speaker_create(name="Nadia El Fassi", name_ar="نادية الفاسي", user=user, organisation_fr="ADD")
+    moderator = speaker_create(name="Karim Tazi")
+    session = session_create(
+        edition, speakers=[speaker, moderator], roles=["speaker", "moderator"], title_en="Open data panel"
+    )
+    ticket_type_create(
+        edition, name_fr="Intervenant", role="speaker", voucher_only=True, price=150000, quota=80
+    )
+    client.force_login(user)
+    return SessionSpeaker.objects.get(session=session, speaker=speaker)
+
+
+def test_speakers_see_their_sessions_with_who_else_is_on_stage(client, nadia):
+    page = client.get("/en/speaker/").content.decode()
+
+    assert "Open data panel" in page
+    assert "Moderated by" in page and "Karim Tazi" in page
+
+
+def test_confirming_registers_the_speaker_for_free_once(client, nadia, edition):
+    answer = {"participation": "confirmed", "presence": "remote", "technical_needs": "HDMI, a microphone"}
+
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", answer)
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", answer)
+
+    nadia.refresh_from_db()
+    assert (nadia.participation, nadia.presence, nadia.technical_needs) == (
+        "confirmed",
+        "remote",
+        "HDMI, a microphone",
+    )
+    registration = Registration.objects.get(user__email="nadia@example.org")
+    assert (registration.status, registration.price, registration.ticket_type.role) == (
+        "confirmed",
+        0,
+        "speaker",
+    )
+    assert (registration.first_name, registration.last_name, registration.name_ar) == (
+        "Nadia",
+        "El Fassi",
+        "نادية الفاسي",
+    )
+    assert registration.log.get().action == "granted"
+
+
+def test_declining_registers_nobody(client, nadia):
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "declined"})
+
+    nadia.refresh_from_db()
+    assert nadia.participation == "declined"
+    assert not Registration.objects.exists()
+
+
+def test_nobody_answers_for_someone_elses_session(client, nadia):
+    client.force_login(user_create())
+
+    response = client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "declined"})
+
+    assert response.status_code == 404
+    nadia.refresh_from_db()
+    assert nadia.participation == "pending"
