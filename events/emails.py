@@ -29,6 +29,7 @@ SUBJECTS = {
     "cancellation": _("Your registration %(reference)s is cancelled"),
     "refund": _("Refund for your registration %(reference)s"),
     "offer": _("A seat is free for you: %(target)s"),
+    "proposal": _("Your changes to “%(title)s”"),
 }
 KINDS = ["confirmation", "receipt", "transfer_instructions", "cancellation", "refund"]
 
@@ -137,3 +138,19 @@ def _send_offer(pk: int) -> None:
             "subject": {"target": str(target)},
         }
     _message(kind="offer", to=entry.user.email, language=language, context=context).send()
+
+
+def proposal_decided(pk: int) -> None:
+    from events.models import SessionProposal
+
+    proposal = SessionProposal.objects.select_related("session", "author").get(pk=pk)
+    language = getattr(proposal.author, "preferred_language", "") or "fr"
+    with translation.override(language):
+        context = {
+            "proposal": proposal,
+            "session": proposal.session,
+            "approved": proposal.status == "approved",
+            "area_url": site_url(reverse("speaker:sessions")),
+            "subject": {"title": str(proposal.session.title)},
+        }
+    _message(kind="proposal", to=proposal.author.email, language=language, context=context).send()

@@ -2,12 +2,23 @@
 decline, in person or remotely, technical needs). A speaker who confirms gets a
 free speaker registration, and so a badge with the speaker band, without paying."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import registration as ops
-from events.models import AttendanceMode, Participation, SessionSpeaker, TicketType
+from events.models import (
+    PROPOSED_FIELDS,
+    AttendanceMode,
+    Participation,
+    ProposalStatus,
+    Session,
+    SessionProposal,
+    SessionSpeaker,
+    TicketType,
+)
 
 
 class SpeakerError(Exception):
@@ -73,3 +84,61 @@ def speaker_registration_ensure(appearance: SessionSpeaker, *, actor):
         actor=actor,
         note=f"speaker of {appearance.session.slug}",
     )
+
+
+# Session proposals -------------------------------------------------------------------
+
+
+def editable_until(session) -> datetime.datetime | None:
+    return session.edition.speaker_edit_deadline
+
+
+def can_edit(session, *, now: datetime.datetime | None = None) -> bool:
+    deadline = editable_until(session)
+    return deadline is None or (now or timezone.now()) < deadline
+
+
+def proposal_pending(session) -> SessionProposal | None:
+    return session.proposals.filter(status=ProposalStatus.PENDING).first()
+
+
+def proposal_submit(
+    *, appearance: SessionSpeaker, user, data: dict, now: datetime.datetime | None = None
+) -> SessionProposal:
+    """Save a speaker's changes as a proposal; the public page keeps the published text."""
+    if appearance.speaker.user_id != user.pk:
+        raise SpeakerError(_("This is not one of your sessions."))
+    session = appearance.session
+    if not can_edit(session, now=now):
+        raise SpeakerError(_("The deadline for changes has passed; write to the organisers."))
+    with transaction.atomic():
+        Session.objects.select_for_update().get(pk=session.pk)  # one proposal at a time per session
+        session.proposals.filter(status=ProposalStatus.PENDING).update(status=ProposalStatus.SUPERSEDED)
+        proposal = SessionProposal.objects.create(
+            session=session, author=user, **{name: data[name] for name in PROPOSED_FIELDS}
+        )
+    return proposal
+
+
+def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment: str = "") -> SessionProposal:
+    """An organiser approves (the text goes public) or rejects (with a comment); the speaker is told."""
+    from events.tasks import proposal_email
+
+    with transaction.atomic():
+        proposal = SessionProposal.objects.select_for_update().select_related("session").get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PENDING:
+            raise SpeakerError(_("This proposal has already been decided."))
+        if approve:
+            session = proposal.session
+            for name in PROPOSED_FIELDS:
+                setattr(session, name, getattr(proposal, name))
+            session.save()
+        elif not comment.strip():
+            raise SpeakerError(_("Tell the speaker why: a comment is needed to reject."))
+        proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
+        proposal.comment = comment.strip()
+        proposal.decided_at = timezone.now()
+        proposal.decided_by = actor
+        proposal.save()
+        transaction.on_commit(lambda: proposal_email.enqueue(proposal.pk))
+    return proposal

@@ -7,4 +7,5 @@ app_name = "speaker"
 urlpatterns = [
     path("", speaker_views.my_sessions, name="sessions"),
     path("sessions/<int:pk>/", speaker_views.answer, name="answer"),
+    path("sessions/<int:pk>/edit/", speaker_views.edit, name="edit"),
 ]

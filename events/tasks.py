@@ -42,3 +42,11 @@ def badge_batch_render(batch_id: int) -> str:
 
     batch = badge_batches.batch_render(batch_id)
     return batch.status if batch else ""
+
+
+@task()
+def proposal_email(proposal_id: int) -> None:
+    """Tell a speaker what the organisers decided about their proposal, in their language."""
+    from events import emails
+
+    emails.proposal_decided(proposal_id)

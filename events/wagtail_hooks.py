@@ -437,3 +437,10 @@ def register_door_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_door_dashboard_menu_item():
     return DoorMenuItem(gettext_lazy("Door dashboard"), "/door/dashboard/", icon_name="view", order=221)
+
+
+@hooks.register("register_admin_viewset")
+def register_proposals_viewset():
+    from events.proposal_admin import ProposalsViewSet
+
+    return ProposalsViewSet()

@@ -28,6 +28,7 @@ from .registrations import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
+from .proposals import PROPOSED_FIELDS, ProposalStatus, SessionProposal
 from .speakers import Speaker
 from .tickets import AttendanceMode, DiscountKind, RefundPolicy, TicketType, Voucher
 from .pages import ProgrammePage, SpeakerIndexPage
@@ -35,6 +36,7 @@ from .pages import ProgrammePage, SpeakerIndexPage
 __all__ = [
     "ACTIVE_STATUSES",
     "OPEN_OFFER_STATUSES",
+    "PROPOSED_FIELDS",
     "ROLE_LABELS",
     "AgendaEntry",
     "AttendanceFormat",
@@ -53,6 +55,7 @@ __all__ = [
     "PaymentStatus",
     "Presence",
     "ProgrammePage",
+    "ProposalStatus",
     "RefundPolicy",
     "Registration",
     "RegistrationLog",
@@ -61,6 +64,7 @@ __all__ = [
     "Session",
     "SessionKind",
     "SessionLanguage",
+    "SessionProposal",
     "SessionSpeaker",
     "Speaker",
     "SpeakerIndexPage",

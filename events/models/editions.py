@@ -48,6 +48,12 @@ class Edition(models.Model):
     format = models.CharField(
         _("format"), max_length=16, choices=AttendanceFormat.choices, default=AttendanceFormat.HYBRID
     )
+    speaker_edit_deadline = models.DateTimeField(
+        _("speakers edit their sessions until"),
+        null=True,
+        blank=True,
+        help_text=_("After this moment the speakers' session forms are read-only. Empty: no deadline."),
+    )
     stream_opens_minutes = models.PositiveSmallIntegerField(
         _("live streams open (minutes before the start)"),
         default=15,
@@ -89,6 +95,7 @@ class Edition(models.Model):
         ),
         translated_panels("venue", _("Venue")),
         translated_panels("city", _("City")),
+        FieldPanel("speaker_edit_deadline"),
         FieldPanel("stream_opens_minutes"),
         FieldPanel("bank_transfer_details"),
     ]

@@ -37,3 +37,49 @@ def test_a_speaker_confirms_a_session(page, live_server, live_site, language):
     expect(page.locator(".messages")).to_be_visible()
     assert axe_violations(page) == []
     assert Registration.objects.get(user=user).ticket_type.role == "speaker"
+
+
+def log_in_as(context, live_server, user):
+    context.clear_cookies()
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def test_a_speaker_edits_an_abstract_an_organiser_approves_it_and_it_goes_public(
+    page, live_server, live_programme
+):
+    from events.models import SessionSpeaker
+
+    speaker = live_programme["speaker"]
+    speaker.user = user_create(email="amina@example.org")
+    speaker.save()
+    appearance = SessionSpeaker.objects.get(speaker=speaker, session=live_programme["sessions"]["opening"])
+    new_abstract = "Ouverture officielle, avec la maire de Casablanca et les partenaires."
+
+    log_in_as(page.context, live_server, speaker.user)
+    page.goto(f"{live_server.url}/fr/speaker/")
+    page.get_by_role("link", name="Proposer des modifications du titre et du résumé").first.click()
+    page.get_by_label("résumé (français)", exact=False).fill(new_abstract)
+    page.get_by_role("button", name="Envoyer aux organisateurs").click()
+    expect(page.locator(".messages")).to_be_visible()
+
+    session_url = (
+        f"{live_server.url}{live_programme['pages']['programme']['fr'].url}session/{appearance.session.slug}/"
+    )
+    page.goto(session_url)
+    expect(page.locator("main")).not_to_contain_text(new_abstract)
+
+    log_in_as(
+        page.context, live_server, user_create(email="orga@example.org", is_staff=True, is_superuser=True)
+    )
+    page.goto(f"{live_server.url}/admin/proposals/")
+    page.locator("main table a").first.click()  # the pending proposal
+    expect(page.locator("main")).to_contain_text(new_abstract)
+    page.locator("input[name=decision][value=approve]").check()
+    page.locator("main form button[type=submit]").click()
+
+    page.goto(session_url)
+    expect(page.locator("main")).to_contain_text(new_abstract)

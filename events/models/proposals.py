@@ -1,0 +1,85 @@
+"""What speakers propose for their sessions, waiting for an organiser's review."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from events.models.programme import SessionLanguage
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SUPERSEDED = "superseded", _("Replaced by a later proposal")
+
+
+# The fields of a session a speaker may propose changes to.
+PROPOSED_FIELDS = [
+    "title_fr",
+    "title_ar",
+    "title_en",
+    "abstract_fr",
+    "abstract_ar",
+    "abstract_en",
+    "description_fr",
+    "description_ar",
+    "description_en",
+    "language",
+]
+
+
+class SessionProposal(models.Model):
+    session = models.ForeignKey(
+        "events.Session", verbose_name=_("session"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    title_fr = models.CharField(_("title (French)"), max_length=255)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=255, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    abstract_fr = models.TextField(_("abstract (French)"), blank=True)
+    abstract_ar = models.TextField(_("abstract (Arabic)"), blank=True)
+    abstract_en = models.TextField(_("abstract (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=SessionLanguage.choices)
+    comment = models.TextField(_("organisers' comment"), blank=True)
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("session proposal")
+        verbose_name_plural = _("session proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session"],
+                condition=models.Q(status="pending"),
+                name="one_pending_proposal_per_session",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.get_status_display()})"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, published, proposed) for every field the proposal changes."""
+        return [
+            (name, getattr(self.session, name), getattr(self, name))
+            for name in PROPOSED_FIELDS
+            if getattr(self.session, name) != getattr(self, name)
+        ]
