@@ -17,7 +17,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from events.cache import content_version
 
 TIMEOUT = 300
-UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz")
+UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz", "/slides/")
 UNCACHED_SEGMENTS = ("/accounts/", "/agenda/")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
@@ -72,7 +72,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     API, the admin and the health check are not translated: their 404 stays a 404.
     """
 
-    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz", "/stripe/")
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz", "/stripe/", "/slides/")
 
     def process_response(self, request, response):
         if request.path.startswith(self.UNPREFIXED):

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from events.api import api
 from events.live_views import live
+from events.speaker_views import resource_file
 from events.webhooks import stripe_webhook
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    path("slides/<int:resource_pk>/<str:filename>", resource_file, name="resource_file"),
 ]
 
 urlpatterns += i18n_patterns(

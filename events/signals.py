@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from events.cache import programme_changed
-from events.models import Edition, Room, Session, SessionSpeaker, Speaker, Track
+from events.models import Edition, Room, Session, SessionResource, SessionSpeaker, Speaker, Track
 
 
 @receiver([post_save, post_delete], sender=Edition)
@@ -24,6 +24,7 @@ def programme_row_changed(sender, instance, **kwargs):
 
 
 @receiver([post_save, post_delete], sender=SessionSpeaker)
+@receiver([post_save, post_delete], sender=SessionResource)
 def session_speaker_changed(sender, instance, **kwargs):
     edition_id = Session.objects.filter(pk=instance.session_id).values_list("edition_id", flat=True).first()
     programme_changed(edition_id)

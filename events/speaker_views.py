@@ -3,13 +3,24 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import speaker_area
-from events.models import PROPOSED_FIELDS, Presence, SessionProposal, SessionSpeaker, SpeakerRole
+from events import resources, speaker_area
+from events.models import (
+    PROPOSED_FIELDS,
+    Presence,
+    ResourceVisibility,
+    SessionProposal,
+    SessionResource,
+    SessionSpeaker,
+    SpeakerRole,
+)
 
 
 @login_required
@@ -113,5 +124,97 @@ def edit(request, pk: int):
             "deadline": speaker_area.editable_until(session),
             "pending": pending,
             "last_decided": last_decided,
+            "resource_form": ResourceForm(),
+            "slides_max_mb": resources.max_bytes() // (1024 * 1024),
+            "resources": session.resources.all(),
         },
     )
+
+
+class ResourceForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200, required=False)
+    file = forms.FileField(label=gettext_lazy("Slides (PDF, PowerPoint or OpenDocument)"), required=False)
+    url = forms.URLField(label=gettext_lazy("…or a link"), required=False, assume_scheme="https")
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Public"), choices=ResourceVisibility.choices, initial=ResourceVisibility.AFTER
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("url")):
+            raise forms.ValidationError(_("Add either a file or a link."))
+        return data
+
+
+def _own_appearance(request, pk):
+    return get_object_or_404(
+        SessionSpeaker.objects.select_related("session", "session__edition", "speaker"),
+        pk=pk,
+        speaker__user=request.user,
+    )
+
+
+@login_required
+@require_POST
+def resource_add(request, pk: int):
+    appearance = _own_appearance(request, pk)
+    form = ResourceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.non_field_errors() + [e for errors in form.errors.values() for e in errors]:
+            messages.error(request, error)
+            break
+    else:
+        data = form.cleaned_data
+        try:
+            if data["file"]:
+                resources.resource_upload(
+                    appearance=appearance,
+                    user=request.user,
+                    title=data["title"],
+                    upload=data["file"],
+                    visibility=data["visibility"],
+                )
+            else:
+                resources.link_add(
+                    appearance=appearance,
+                    user=request.user,
+                    title=data["title"],
+                    url=data["url"],
+                    visibility=data["visibility"],
+                )
+        except resources.ResourceError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Added to your session."))
+    return redirect("speaker:edit", pk=pk)
+
+
+@login_required
+@require_POST
+def resource_delete(request, pk: int, resource_pk: int):
+    appearance = _own_appearance(request, pk)
+    resource = get_object_or_404(SessionResource, pk=resource_pk, session=appearance.session)
+    resource.file.delete(save=False)
+    resource.delete()
+    messages.success(request, _("Removed."))
+    return redirect("speaker:edit", pk=pk)
+
+
+def resource_file(request, resource_pk: int, filename: str):
+    """A slides file, once public (its speakers and organisers see it before)."""
+    resource = get_object_or_404(SessionResource.objects.select_related("session"), pk=resource_pk)
+    if not resource.file or filename != resource.filename:
+        raise Http404
+    allowed = resource.is_public(now=timezone.now()) or (
+        request.user.is_authenticated
+        and (
+            request.user.has_perm("events.change_session")
+            or resource.session.speakers.filter(speaker__user=request.user).exists()
+        )
+    )
+    if not allowed:
+        raise Http404
+    response = FileResponse(resource.file.open("rb"), as_attachment=False, filename=resource.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response

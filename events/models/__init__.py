@@ -29,6 +29,7 @@ from .registrations import (
     WorkshopBookingStatus,
 )
 from .proposals import PROPOSED_FIELDS, ProposalStatus, SessionProposal
+from .resources import ResourceVisibility, SessionResource
 from .speakers import Speaker
 from .tickets import AttendanceMode, DiscountKind, RefundPolicy, TicketType, Voucher
 from .pages import ProgrammePage, SpeakerIndexPage
@@ -60,11 +61,13 @@ __all__ = [
     "Registration",
     "RegistrationLog",
     "RegistrationStatus",
+    "ResourceVisibility",
     "Room",
     "Session",
     "SessionKind",
     "SessionLanguage",
     "SessionProposal",
+    "SessionResource",
     "SessionSpeaker",
     "Speaker",
     "SpeakerIndexPage",

@@ -82,3 +82,12 @@ def star(context, session) -> str:
         csrf_token=get_token(request),
         next_url=request.get_full_path(),
     )
+
+
+@register.simple_tag
+def public_resources(session):
+    """The session's slides and links that its speakers have made public."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    return [resource for resource in session.resources.all() if resource.is_public(now=now)]

@@ -1,0 +1,114 @@
+"""Speakers' slides: the file's content decides its type (not its name), its size
+is bounded, its name is checked, and it is stored under a random name outside
+the public media; the session page serves it once the speaker says it is public."""
+
+import secrets
+import unicodedata
+import zipfile
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from events.models import ResourceVisibility, SessionResource, SessionSpeaker
+
+PDF = "pdf"
+PPTX = "pptx"
+ODP = "odp"
+PPT = "ppt"
+EXTENSIONS = {PDF: ".pdf", PPTX: ".pptx", ODP: ".odp", PPT: ".ppt"}
+
+
+class ResourceError(Exception):
+    """A refusal shown to the speaker as it is."""
+
+
+def max_bytes() -> int:
+    return getattr(settings, "SLIDES_MAX_MB", 50) * 1024 * 1024
+
+
+def sniff(head: bytes, upload) -> str | None:
+    """The presentation type the bytes really are, or None."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: PowerPoint 97-2003
+        return PPT
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            upload.seek(0)
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+                if "ppt/presentation.xml" in names:
+                    return PPTX
+                if "mimetype" in names and archive.read("mimetype").strip() == (
+                    b"application/vnd.oasis.opendocument.presentation"
+                ):
+                    return ODP
+        except zipfile.BadZipFile:
+            return None
+    return None
+
+
+def name_check(name: str) -> str:
+    """A plain file name: no folders, no control characters, not hidden, not absurdly long."""
+    if (
+        not name
+        or len(name) > 150
+        or PurePath(name).name != name
+        or "\\" in name
+        or ".." in name
+        or name.startswith(".")
+        or any(unicodedata.category(char).startswith("C") for char in name)
+        or any(char in name for char in '<>:"|?*')
+    ):
+        raise ResourceError(
+            _("This file name cannot be used. Rename the file with letters, digits, dashes or spaces only.")
+        )
+    return name
+
+
+def resource_upload(
+    *, appearance: SessionSpeaker, user, title: str, upload, visibility: str
+) -> SessionResource:
+    if appearance.speaker.user_id != user.pk:
+        raise ResourceError(_("This is not one of your sessions."))
+    name = name_check(upload.name)
+    if upload.size > max_bytes():
+        raise ResourceError(
+            _("This file is larger than %(size)s MB. Export a lighter version, or add a link instead.")
+            % {"size": getattr(settings, "SLIDES_MAX_MB", 50)}
+        )
+    upload.seek(0)
+    kind = sniff(upload.read(8), upload)
+    if kind is None:
+        raise ResourceError(
+            _("This file is not a PDF, PowerPoint or OpenDocument presentation, whatever its name says.")
+        )
+    upload.seek(0)
+    stem = get_valid_filename(PurePath(name).stem)[:100] or "slides"
+    resource = SessionResource(
+        session=appearance.session,
+        added_by=user,
+        title=title.strip() or stem,
+        filename=f"{stem}{EXTENSIONS[kind]}",
+        visibility=visibility if visibility in ResourceVisibility.values else ResourceVisibility.AFTER,
+    )
+    resource.file.save(
+        f"{secrets.token_urlsafe(16)}{EXTENSIONS[kind]}", ContentFile(upload.read()), save=False
+    )
+    resource.save()
+    return resource
+
+
+def link_add(*, appearance: SessionSpeaker, user, title: str, url: str, visibility: str) -> SessionResource:
+    if appearance.speaker.user_id != user.pk:
+        raise ResourceError(_("This is not one of your sessions."))
+    return SessionResource.objects.create(
+        session=appearance.session,
+        added_by=user,
+        title=title.strip() or url,
+        url=url,
+        visibility=visibility if visibility in ResourceVisibility.values else ResourceVisibility.AFTER,
+    )
