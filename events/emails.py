@@ -30,6 +30,7 @@ SUBJECTS = {
     "refund": _("Refund for your registration %(reference)s"),
     "offer": _("A seat is free for you: %(target)s"),
     "proposal": _("Your changes to “%(title)s”"),
+    "invitation": _("Casablanca Smart City: you are invited as a speaker"),
 }
 KINDS = ["confirmation", "receipt", "transfer_instructions", "cancellation", "refund"]
 
@@ -154,3 +155,25 @@ def proposal_decided(pk: int) -> None:
             "subject": {"title": str(proposal.session.title)},
         }
     _message(kind="proposal", to=proposal.author.email, language=language, context=context).send()
+
+
+def speaker_invitation(pk: int) -> None:
+    from events.models import SpeakerInvitation
+
+    invitation = SpeakerInvitation.objects.select_related("speaker").get(pk=pk)
+    language = invitation.language or "fr"
+    with translation.override(language):
+        sessions = [
+            appearance.session
+            for appearance in invitation.speaker.appearances.select_related("session").order_by(
+                "session__starts_at"
+            )
+        ]
+        context = {
+            "invitation": invitation,
+            "speaker": invitation.speaker,
+            "sessions": sessions,
+            "claim_url": site_url(reverse("speaker:invitation", args=[invitation.token])),
+            "subject": {},
+        }
+    _message(kind="invitation", to=invitation.email, language=language, context=context).send()

@@ -3,6 +3,7 @@ decline, in person or remotely, technical needs). A speaker who confirms gets a
 free speaker registration, and so a badge with the speaker band, without paying."""
 
 import datetime
+import secrets
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,8 @@ from events.models import (
     Session,
     SessionProposal,
     SessionSpeaker,
+    Speaker,
+    SpeakerInvitation,
     TicketType,
 )
 
@@ -142,3 +145,48 @@ def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment:
         proposal.save()
         transaction.on_commit(lambda: proposal_email.enqueue(proposal.pk))
     return proposal
+
+
+# Invitations ---------------------------------------------------------------------------
+
+
+def invitation_send(*, speaker, email: str, language: str, actor) -> SpeakerInvitation:
+    """Invite a person to claim a speaker profile; the e-mail goes out once this commits."""
+    from events.tasks import invitation_email
+
+    invitation = SpeakerInvitation.objects.create(
+        speaker=speaker,
+        email=email.strip().lower(),
+        language=language,
+        token=secrets.token_urlsafe(24),
+        created_by=actor,
+    )
+    transaction.on_commit(lambda: invitation_email.enqueue(invitation.pk))
+    return invitation
+
+
+def invitation_accept(*, token: str, user) -> SpeakerInvitation:
+    """The invited person, logged in, takes the profile: its sessions become theirs to manage."""
+    with transaction.atomic():
+        invitation = (
+            SpeakerInvitation.objects.select_for_update()
+            .select_related("speaker")
+            .filter(token=token)
+            .first()
+        )
+        if invitation is None:
+            raise SpeakerError(_("This invitation does not exist."))
+        speaker = Speaker.objects.select_for_update().get(pk=invitation.speaker_id)
+        if speaker.user_id == user.pk:
+            return invitation
+        if invitation.accepted_at is not None or speaker.user_id is not None:
+            raise SpeakerError(_("This invitation has already been used. Ask the organisers for a new one."))
+        if Speaker.objects.filter(user=user).exists():
+            raise SpeakerError(
+                _("Your account already has a speaker profile. Ask the organisers to merge them.")
+            )
+        speaker.user = user
+        speaker.save(update_fields=["user"])
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return invitation

@@ -218,3 +218,15 @@ def resource_file(request, resource_pk: int, filename: str):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     return response
+
+
+@login_required
+def invitation(request, token: str):
+    """The invitation link: logged in (or just signed up), the person takes the profile."""
+    try:
+        speaker_area.invitation_accept(token=token, user=request.user)
+    except speaker_area.SpeakerError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("account_profile")
+    messages.success(request, _("Welcome! Your speaker profile and your sessions are here."))
+    return redirect("speaker:sessions")

@@ -50,3 +50,11 @@ def proposal_email(proposal_id: int) -> None:
     from events import emails
 
     emails.proposal_decided(proposal_id)
+
+
+@task()
+def invitation_email(invitation_id: int) -> None:
+    """The invitation to claim a speaker profile, in the language the organiser chose."""
+    from events import emails
+
+    emails.speaker_invitation(invitation_id)

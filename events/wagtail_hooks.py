@@ -444,3 +444,10 @@ def register_proposals_viewset():
     from events.proposal_admin import ProposalsViewSet
 
     return ProposalsViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_invitations_viewset():
+    from events.speaker_admin import InvitationsViewSet
+
+    return InvitationsViewSet()

@@ -28,7 +28,7 @@ from .registrations import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
-from .proposals import PROPOSED_FIELDS, ProposalStatus, SessionProposal
+from .proposals import PROPOSED_FIELDS, ProposalStatus, SessionProposal, SpeakerInvitation
 from .resources import ResourceVisibility, SessionResource
 from .speakers import Speaker
 from .tickets import AttendanceMode, DiscountKind, RefundPolicy, TicketType, Voucher
@@ -71,6 +71,7 @@ __all__ = [
     "SessionSpeaker",
     "Speaker",
     "SpeakerIndexPage",
+    "SpeakerInvitation",
     "SpeakerRole",
     "StreamJoin",
     "StripeEvent",

@@ -83,3 +83,27 @@ class SessionProposal(models.Model):
             for name in PROPOSED_FIELDS
             if getattr(self.session, name) != getattr(self, name)
         ]
+
+
+class SpeakerInvitation(models.Model):
+    """An organiser invites a person to claim a speaker profile (and so their sessions)."""
+
+    speaker = models.ForeignKey(
+        "events.Speaker", verbose_name=_("speaker"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    token = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("speaker invitation")
+        verbose_name_plural = _("speaker invitations")
+
+    def __str__(self):
+        return f"{self.speaker} → {self.email}"
