@@ -31,6 +31,7 @@ SUBJECTS = {
     "offer": _("A seat is free for you: %(target)s"),
     "proposal": _("Your changes to “%(title)s”"),
     "invitation": _("Casablanca Smart City: you are invited as a speaker"),
+    "reminder": _("Casablanca Smart City: a few things to complete as a speaker"),
 }
 KINDS = ["confirmation", "receipt", "transfer_instructions", "cancellation", "refund"]
 
@@ -177,3 +178,21 @@ def speaker_invitation(pk: int) -> None:
             "subject": {},
         }
     _message(kind="invitation", to=invitation.email, language=language, context=context).send()
+
+
+def speaker_reminder(speaker_id: int, edition_id: int) -> None:
+    from events.models import Edition, Speaker
+    from events.speaker_admin import speakers_overview
+
+    speaker = Speaker.objects.select_related("user").get(pk=speaker_id)
+    edition = Edition.objects.get(pk=edition_id)
+    row = next(row for row in speakers_overview(edition)["rows"] if row["speaker"].pk == speaker_id)
+    language = getattr(speaker.user, "preferred_language", "") or "fr"
+    with translation.override(language):
+        context = {
+            **row,
+            "edition": edition,
+            "area_url": site_url(reverse("speaker:sessions")),
+            "subject": {},
+        }
+    _message(kind="reminder", to=speaker.user.email, language=language, context=context).send()

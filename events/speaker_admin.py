@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -15,7 +15,15 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from events import speaker_area
 from events.admin_views import permission_menu_item
-from events.models import Speaker, SpeakerInvitation
+from events.models import (
+    Edition,
+    Participation,
+    ProposalStatus,
+    SessionProposal,
+    SessionSpeaker,
+    Speaker,
+    SpeakerInvitation,
+)
 
 INVITATIONS = "speaker_invitations"
 
@@ -69,10 +77,92 @@ class InvitationsViewSet(ViewSet):
     name = INVITATIONS
     url_prefix = "speaker-invitations"
     icon = "mail"
-    menu_label = gettext_lazy("Invite speakers")
+    menu_label = gettext_lazy("Speakers: invitations")
     menu_order = 206
     add_to_admin_menu = True
     menu_item_class = permission_menu_item(Speaker, "change")
 
     def get_urlpatterns(self):
-        return [path("", InvitationsView.as_view(), name="index")]
+        return [
+            path("", InvitationsView.as_view(), name="index"),
+            path("overview/", OverviewView.as_view(), name="overview"),
+        ]
+
+
+# Overview ------------------------------------------------------------------------------
+
+
+def speakers_overview(edition):
+    """Who has not answered, whose profile lacks a biography or a photo, what waits for review."""
+    appearances = (
+        SessionSpeaker.objects.filter(session__edition=edition)
+        .select_related("speaker", "speaker__user", "session")
+        .order_by("speaker__name", "session__starts_at")
+    )
+    speakers = {}
+    for appearance in appearances:
+        speakers.setdefault(appearance.speaker, []).append(appearance)
+    rows = []
+    for speaker, theirs in speakers.items():
+        rows.append(
+            {
+                "speaker": speaker,
+                "unanswered": [a.session for a in theirs if a.participation == Participation.PENDING],
+                "declined": [a.session for a in theirs if a.participation == Participation.DECLINED],
+                "missing_bio": not (speaker.bio_fr or speaker.bio_en or speaker.bio_ar),
+                "missing_photo": not speaker.photo_id,
+                "has_account": bool(speaker.user_id),
+            }
+        )
+    return {
+        "rows": rows,
+        "unanswered": sum(1 for row in rows if row["unanswered"]),
+        "missing_bio": sum(1 for row in rows if row["missing_bio"]),
+        "missing_photo": sum(1 for row in rows if row["missing_photo"]),
+        "pending_proposals": SessionProposal.objects.filter(
+            session__edition=edition, status=ProposalStatus.PENDING
+        ).select_related("session"),
+    }
+
+
+def reminders_send(edition, *, actor) -> int:
+    """Remind every speaker with an account who has sessions to answer or a profile to complete."""
+    from events.tasks import speaker_reminder_email
+
+    sent = 0
+    for row in speakers_overview(edition)["rows"]:
+        if row["has_account"] and (row["unanswered"] or row["missing_bio"] or row["missing_photo"]):
+            speaker_id = row["speaker"].pk
+            transaction.on_commit(
+                lambda speaker_id=speaker_id: speaker_reminder_email.enqueue(speaker_id, edition.pk)
+            )
+            sent += 1
+    return sent
+
+
+class OverviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    model = Speaker
+    permission_required = "change"
+    template_name = "events/admin/speakers/overview.html"
+    page_title = gettext_lazy("Speakers overview")
+    header_icon = "user"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def edition(self):
+        return Edition.objects.current()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        edition = self.edition()
+        context.update(edition=edition, overview=speakers_overview(edition) if edition else None)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        edition = self.edition()
+        if edition is not None:
+            with transaction.atomic():
+                count = reminders_send(edition, actor=request.user)
+            messages.success(request, _("%(count)s reminder(s) on their way.") % {"count": count})
+        return redirect(reverse(f"{INVITATIONS}:overview"))

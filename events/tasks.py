@@ -58,3 +58,11 @@ def invitation_email(invitation_id: int) -> None:
     from events import emails
 
     emails.speaker_invitation(invitation_id)
+
+
+@task()
+def speaker_reminder_email(speaker_id: int, edition_id: int) -> None:
+    """What a speaker still has to do for the edition, in their language."""
+    from events import emails
+
+    emails.speaker_reminder(speaker_id, edition_id)

@@ -451,3 +451,18 @@ def register_invitations_viewset():
     from events.speaker_admin import InvitationsViewSet
 
     return InvitationsViewSet()
+
+
+@hooks.register("register_admin_menu_item")
+def register_speakers_overview_menu_item():
+    from django.urls import reverse
+
+    from events.models import Speaker
+
+    item_class = admin_views.permission_menu_item(Speaker, "change")
+    return item_class(
+        gettext_lazy("Speakers overview"),
+        reverse("speaker_invitations:overview"),
+        icon_name="user",
+        order=207,
+    )
