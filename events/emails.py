@@ -32,6 +32,7 @@ SUBJECTS = {
     "proposal": _("Your changes to “%(title)s”"),
     "invitation": _("Casablanca Smart City: you are invited as a speaker"),
     "reminder": _("Casablanca Smart City: a few things to complete as a speaker"),
+    "profile": _("Your speaker profile"),
 }
 KINDS = ["confirmation", "receipt", "transfer_instructions", "cancellation", "refund"]
 
@@ -196,3 +197,18 @@ def speaker_reminder(speaker_id: int, edition_id: int) -> None:
             "subject": {},
         }
     _message(kind="reminder", to=speaker.user.email, language=language, context=context).send()
+
+
+def profile_decided(pk: int) -> None:
+    from events.models import ProfileProposal
+
+    proposal = ProfileProposal.objects.select_related("speaker", "author").get(pk=pk)
+    language = getattr(proposal.author, "preferred_language", "") or "fr"
+    with translation.override(language):
+        context = {
+            "proposal": proposal,
+            "approved": proposal.status == "approved",
+            "area_url": site_url(reverse("speaker:profile")),
+            "subject": {},
+        }
+    _message(kind="profile", to=proposal.author.email, language=language, context=context).send()

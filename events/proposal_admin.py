@@ -2,11 +2,12 @@
 public) or reject with a comment; the speaker is told by e-mail either way."""
 
 from django import forms
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -14,7 +15,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from events import speaker_area
 from events.admin_views import permission_menu_item
-from events.models import ProposalStatus, Session, SessionProposal
+from events.models import ProfileProposal, ProposalStatus, Session, SessionProposal
 
 PROPOSALS = "session_proposals"
 
@@ -36,6 +37,9 @@ class ProposalsIndexView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Te
         context = super().get_context_data(**kwargs)
         proposals = SessionProposal.objects.select_related("session", "author", "decided_by")
         context.update(
+            profiles_pending=ProfileProposal.objects.filter(status=ProposalStatus.PENDING)
+            .select_related("speaker", "author")
+            .order_by("created_at"),
             pending=proposals.filter(status=ProposalStatus.PENDING).order_by("created_at"),
             decided=proposals.filter(status__in=[ProposalStatus.APPROVED, ProposalStatus.REJECTED]).order_by(
                 "-decided_at"
@@ -104,6 +108,50 @@ class ProposalReviewView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Fo
         return redirect(reverse(f"{PROPOSALS}:index"))
 
 
+class ProfileReviewView(ProposalReviewView):
+    page_title = gettext_lazy("Review a profile")
+
+    def setup(self, request, *args, **kwargs):
+        super(ProposalReviewView, self).setup(request, *args, **kwargs)
+        self.proposal = get_object_or_404(
+            ProfileProposal.objects.select_related("speaker", "author"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return self.proposal.speaker.name
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["photo_url"] = (
+            reverse(f"{PROPOSALS}:profile_photo", args=[self.proposal.pk]) if self.proposal.photo else ""
+        )
+        return context
+
+    def form_valid(self, form):
+        try:
+            speaker_area.profile_decide(
+                proposal=self.proposal,
+                actor=self.request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                comment=form.cleaned_data["comment"],
+            )
+        except speaker_area.SpeakerError as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.request.path)
+        messages.success(self.request, _("Decision saved; the speaker is told by e-mail."))
+        return redirect(reverse(f"{PROPOSALS}:index"))
+
+
+class ProfilePhotoView(ProposalsPermissionMixin, View):
+    """The proposed photo, for the organisers only (it is not public until approved)."""
+
+    def get(self, request, pk):
+        proposal = get_object_or_404(ProfileProposal, pk=pk)
+        if not proposal.photo:
+            raise Http404
+        return FileResponse(proposal.photo.open("rb"), content_type="image/jpeg")
+
+
 class ProposalsViewSet(ViewSet):
     name = PROPOSALS
     url_prefix = "proposals"
@@ -117,4 +165,6 @@ class ProposalsViewSet(ViewSet):
         return [
             path("", ProposalsIndexView.as_view(), name="index"),
             path("<int:pk>/", ProposalReviewView.as_view(), name="review"),
+            path("profiles/<int:pk>/", ProfileReviewView.as_view(), name="profile_review"),
+            path("profiles/<int:pk>/photo/", ProfilePhotoView.as_view(), name="profile_photo"),
         ]

@@ -3,17 +3,23 @@ decline, in person or remotely, technical needs). A speaker who confirms gets a
 free speaker registration, and so a badge with the speaker band, without paying."""
 
 import datetime
+import io
 import secrets
 
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from events import registration as ops
 from events.models import (
+    PROFILE_FIELDS,
     PROPOSED_FIELDS,
     AttendanceMode,
     Participation,
+    ProfileProposal,
     ProposalStatus,
     Session,
     SessionProposal,
@@ -190,3 +196,90 @@ def invitation_accept(*, token: str, user) -> SpeakerInvitation:
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
     return invitation
+
+
+# Profile proposals ---------------------------------------------------------------------
+
+PHOTO_MAX_MB = 8
+PHOTO_MIN_SIDE = 300
+PHOTO_SIDE = 800
+
+
+def photo_prepare(upload) -> ContentFile:
+    """A real JPEG, PNG or WebP picture, at least 300 px, cropped square to 800 px for the site."""
+    if upload.size > PHOTO_MAX_MB * 1024 * 1024:
+        raise SpeakerError(_("The photo is larger than %(size)s MB.") % {"size": PHOTO_MAX_MB})
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            kind = probe.format
+            probe.verify()
+        if kind not in ("JPEG", "PNG", "WEBP"):
+            raise ValueError(kind)
+        upload.seek(0)
+        picture = ImageOps.exif_transpose(Image.open(upload))
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise SpeakerError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
+    if min(picture.size) < PHOTO_MIN_SIDE:
+        raise SpeakerError(
+            _("The photo is too small: at least %(side)s pixels on each side.") % {"side": PHOTO_MIN_SIDE}
+        )
+    square = ImageOps.fit(picture.convert("RGB"), (PHOTO_SIDE, PHOTO_SIDE), method=Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    square.save(buffer, format="JPEG", quality=88)
+    return ContentFile(buffer.getvalue())
+
+
+def profile_pending(speaker) -> ProfileProposal | None:
+    return speaker.profile_proposals.filter(status=ProposalStatus.PENDING).first()
+
+
+def profile_propose(*, speaker, user, data: dict, photo=None) -> ProfileProposal:
+    if speaker.user_id != user.pk:
+        raise SpeakerError(_("This is not your profile."))
+    picture = photo_prepare(photo) if photo else None
+    with transaction.atomic():
+        Speaker.objects.select_for_update().get(pk=speaker.pk)
+        speaker.profile_proposals.filter(status=ProposalStatus.PENDING).update(
+            status=ProposalStatus.SUPERSEDED
+        )
+        proposal = ProfileProposal(
+            speaker=speaker, author=user, **{name: data[name] for name in PROFILE_FIELDS}
+        )
+        if picture is not None:
+            proposal.photo.save(f"{secrets.token_urlsafe(12)}.jpg", picture, save=False)
+        proposal.save()
+    return proposal
+
+
+def profile_decide(*, proposal: ProfileProposal, actor, approve: bool, comment: str = "") -> ProfileProposal:
+    from wagtail.images import get_image_model
+
+    from events.tasks import profile_email
+
+    with transaction.atomic():
+        proposal = ProfileProposal.objects.select_for_update().select_related("speaker").get(pk=proposal.pk)
+        if proposal.status != ProposalStatus.PENDING:
+            raise SpeakerError(_("This proposal has already been decided."))
+        if approve:
+            speaker = proposal.speaker
+            for name in PROFILE_FIELDS:
+                setattr(speaker, name, getattr(proposal, name))
+            if proposal.photo:
+                with proposal.photo.open("rb") as source:
+                    data = source.read()
+                image = get_image_model()(
+                    title=speaker.name, file=ImageFile(io.BytesIO(data), name=f"speaker-{speaker.slug}.jpg")
+                )
+                image.save()
+                speaker.photo = image
+            speaker.save()
+        elif not comment.strip():
+            raise SpeakerError(_("Tell the speaker why: a comment is needed to reject."))
+        proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
+        proposal.comment = comment.strip()
+        proposal.decided_at = timezone.now()
+        proposal.decided_by = actor
+        proposal.save()
+        transaction.on_commit(lambda: profile_email.enqueue(proposal.pk))
+    return proposal

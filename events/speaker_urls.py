@@ -6,6 +6,7 @@ app_name = "speaker"
 
 urlpatterns = [
     path("", speaker_views.my_sessions, name="sessions"),
+    path("profile/", speaker_views.profile, name="profile"),
     path("invitation/<str:token>/", speaker_views.invitation, name="invitation"),
     path("sessions/<int:pk>/", speaker_views.answer, name="answer"),
     path("sessions/<int:pk>/edit/", speaker_views.edit, name="edit"),

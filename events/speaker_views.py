@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from events import resources, speaker_area
 from events.models import (
+    PROFILE_FIELDS,
     PROPOSED_FIELDS,
     Presence,
+    ProfileProposal,
     ResourceVisibility,
     SessionProposal,
     SessionResource,
@@ -230,3 +232,59 @@ def invitation(request, token: str):
         return redirect("account_profile")
     messages.success(request, _("Welcome! Your speaker profile and your sessions are here."))
     return redirect("speaker:sessions")
+
+
+class ProfileForm(forms.ModelForm):
+    photo_upload = forms.ImageField(
+        label=gettext_lazy("New photo"),
+        required=False,
+        help_text=gettext_lazy(
+            "JPEG, PNG or WebP, at least 300 × 300 pixels; we crop it square for the site."
+        ),
+    )
+
+    class Meta:
+        model = ProfileProposal
+        fields = PROFILE_FIELDS
+        widgets = {
+            "name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "organisation_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "job_title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "bio_fr": forms.Textarea(attrs={"rows": 5}),
+            "bio_ar": forms.Textarea(attrs={"rows": 5, "dir": "rtl", "lang": "ar"}),
+            "bio_en": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    speaker = getattr(request.user, "speaker", None)
+    if speaker is None:
+        return redirect("speaker:sessions")
+    pending = speaker_area.profile_pending(speaker)
+    source = pending or speaker
+    form = ProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={name: getattr(source, name) for name in PROFILE_FIELDS},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            speaker_area.profile_propose(
+                speaker=speaker,
+                user=request.user,
+                data=form.cleaned_data,
+                photo=form.cleaned_data["photo_upload"],
+            )
+        except speaker_area.SpeakerError as refusal:
+            form.add_error("photo_upload", str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Your changes are sent to the organisers. Your public profile shows them once approved."),
+            )
+            return redirect("speaker:profile")
+    return render(
+        request, "events/speaker_profile.html", {"speaker": speaker, "form": form, "pending": pending}
+    )

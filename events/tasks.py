@@ -66,3 +66,11 @@ def speaker_reminder_email(speaker_id: int, edition_id: int) -> None:
     from events import emails
 
     emails.speaker_reminder(speaker_id, edition_id)
+
+
+@task()
+def profile_email(proposal_id: int) -> None:
+    """Tell a speaker what the organisers decided about their profile changes."""
+    from events import emails
+
+    emails.profile_decided(proposal_id)

@@ -28,7 +28,14 @@ from .registrations import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
-from .proposals import PROPOSED_FIELDS, ProposalStatus, SessionProposal, SpeakerInvitation
+from .proposals import (
+    PROFILE_FIELDS,
+    PROPOSED_FIELDS,
+    ProfileProposal,
+    ProposalStatus,
+    SessionProposal,
+    SpeakerInvitation,
+)
 from .resources import ResourceVisibility, SessionResource
 from .speakers import Speaker
 from .tickets import AttendanceMode, DiscountKind, RefundPolicy, TicketType, Voucher
@@ -37,6 +44,7 @@ from .pages import ProgrammePage, SpeakerIndexPage
 __all__ = [
     "ACTIVE_STATUSES",
     "OPEN_OFFER_STATUSES",
+    "PROFILE_FIELDS",
     "PROPOSED_FIELDS",
     "ROLE_LABELS",
     "AgendaEntry",
@@ -55,6 +63,7 @@ __all__ = [
     "Payment",
     "PaymentStatus",
     "Presence",
+    "ProfileProposal",
     "ProgrammePage",
     "ProposalStatus",
     "RefundPolicy",

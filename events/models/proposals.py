@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from events.models.badge_batches import private_storage
 from events.models.programme import SessionLanguage
 
 
@@ -107,3 +108,78 @@ class SpeakerInvitation(models.Model):
 
     def __str__(self):
         return f"{self.speaker} → {self.email}"
+
+
+PROFILE_FIELDS = [
+    "name",
+    "name_ar",
+    "organisation_fr",
+    "organisation_ar",
+    "organisation_en",
+    "job_title_fr",
+    "job_title_ar",
+    "job_title_en",
+    "bio_fr",
+    "bio_ar",
+    "bio_en",
+    "website",
+    "linkedin",
+]
+
+
+class ProfileProposal(models.Model):
+    """A speaker's changes to their own profile, public once an organiser approves."""
+
+    speaker = models.ForeignKey(
+        "events.Speaker",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="profile_proposals",
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    name = models.CharField(_("name (Latin script)"), max_length=150)
+    name_ar = models.CharField(_("name (Arabic script)"), max_length=150, blank=True)
+    organisation_fr = models.CharField(_("organisation (French)"), max_length=200, blank=True)
+    organisation_ar = models.CharField(_("organisation (Arabic)"), max_length=200, blank=True)
+    organisation_en = models.CharField(_("organisation (English)"), max_length=200, blank=True)
+    job_title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    job_title_ar = models.CharField(_("title (Arabic)"), max_length=200, blank=True)
+    job_title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    bio_fr = models.TextField(_("biography (French)"), blank=True)
+    bio_ar = models.TextField(_("biography (Arabic)"), blank=True)
+    bio_en = models.TextField(_("biography (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    linkedin = models.URLField(_("LinkedIn profile"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="speaker-photos/", blank=True, storage=private_storage)
+    comment = models.TextField(_("organisers' comment"), blank=True)
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("profile proposal")
+        verbose_name_plural = _("profile proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker"], condition=models.Q(status="pending"), name="one_pending_profile_proposal"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.speaker} ({self.get_status_display()})"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        changed = [
+            (name, getattr(self.speaker, name), getattr(self, name))
+            for name in PROFILE_FIELDS
+            if getattr(self.speaker, name) != getattr(self, name)
+        ]
+        if self.photo:
+            changed.append(("photo", "", self.photo.name))
+        return changed
