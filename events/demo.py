@@ -369,3 +369,35 @@ def seed_registrations(*, edition: Edition, tickets: dict) -> None:
             ops.workshop_book(registration=mine, session=other, actor=attendee_user)
     except (ops.RegistrationError, StopIteration):
         pass
+
+
+def seed_speaker_work(*, edition: Edition) -> None:
+    """The demo speaker has answered for one session and proposed a new abstract, waiting for review."""
+    from django.contrib.auth import get_user_model
+
+    from events.models import PROPOSED_FIELDS, ProposalStatus, SessionProposal, SessionSpeaker
+
+    user = get_user_model().objects.get(email="speaker@example.org")
+    appearance = (
+        SessionSpeaker.objects.filter(speaker__user=user, session__edition=edition)
+        .select_related("session")
+        .order_by("session__starts_at")
+        .first()
+    )
+    if appearance is None:
+        return
+    SessionSpeaker.objects.filter(pk=appearance.pk).update(
+        participation="confirmed",
+        presence="in_person",
+        technical_needs="Ordinateur portable, HDMI, micro-cravate.",
+    )
+    session = appearance.session
+    if not session.proposals.filter(status=ProposalStatus.PENDING).exists():
+        proposal = SessionProposal(
+            session=session, author=user, **{n: getattr(session, n) for n in PROPOSED_FIELDS}
+        )
+        proposal.abstract_fr = (
+            session.abstract_fr
+            + " Les participants repartent avec une grille d'entretien usagers et un prototype papier de leur service."
+        )
+        proposal.save()

@@ -174,3 +174,9 @@ def test_seed_demo_opens_registration(seeded):
     full = Session.objects.get(edition=current, slug="atelier-intelligence-artificielle-et-decision-publique")
     assert full.bookings.filter(status="booked").count() == full.capacity
     assert full.waiting_list.get().user.email == "attendee@example.org"
+    from events.models import SessionProposal, SessionSpeaker
+
+    assert SessionSpeaker.objects.filter(
+        speaker__user__email="speaker@example.org", participation="confirmed"
+    ).exists()
+    assert SessionProposal.objects.get(status="pending").author.email == "speaker@example.org"

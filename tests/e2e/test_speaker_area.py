@@ -37,6 +37,9 @@ def test_a_speaker_confirms_a_session(page, live_server, live_site, language):
     expect(page.locator(".messages")).to_be_visible()
     assert axe_violations(page) == []
     assert Registration.objects.get(user=user).ticket_type.role == "speaker"
+    for path in ("/speaker/profile/", f"/speaker/sessions/{speaker.appearances.get().pk}/edit/"):
+        page.goto(f"{live_server.url}/{language}{path}")
+        assert axe_violations(page) == [], path
 
 
 def log_in_as(context, live_server, user):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from cms.demo import DEMO_ACCOUNTS, seed_accounts, seed_site
-from events.demo import seed_editions, seed_registrations, seed_ticket_types
+from events.demo import seed_editions, seed_registrations, seed_speaker_work, seed_ticket_types
 from events.demo_programme import seed_programme
 
 
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         seed_accounts(password=password)
         tickets = seed_ticket_types(edition=editions[7])
         seed_registrations(edition=editions[7], tickets=tickets)
+        seed_speaker_work(edition=editions[7])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
