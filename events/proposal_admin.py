@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from events import speaker_area
 from events.admin_views import permission_menu_item
-from events.models import ProfileProposal, ProposalStatus, Session, SessionProposal
+from events.models import ProfileProposal, ProposalStatus, Session, SessionProposal, Speaker
 
 PROPOSALS = "session_proposals"
 
@@ -109,6 +109,7 @@ class ProposalReviewView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Fo
 
 
 class ProfileReviewView(ProposalReviewView):
+    model = Speaker  # profiles are the speakers' permission, sessions the sessions'
     page_title = gettext_lazy("Review a profile")
 
     def setup(self, request, *args, **kwargs):
@@ -144,6 +145,8 @@ class ProfileReviewView(ProposalReviewView):
 
 class ProfilePhotoView(ProposalsPermissionMixin, View):
     """The proposed photo, for the organisers only (it is not public until approved)."""
+
+    model = Speaker
 
     def get(self, request, pk):
         proposal = get_object_or_404(ProfileProposal, pk=pk)

@@ -323,19 +323,27 @@ def registration_grant(
     *, user, ticket_type: TicketType, attendee: Attendee, actor, note: str
 ) -> Registration | None:
     """A free, confirmed registration the organisers owe someone (a confirmed speaker):
-    no voucher, no payment, still within the ticket type's quota.
+    no voucher, no payment, and no quota: the organisers made the promise.
 
-    Returns None when the person already has an active registration for the edition.
+    A seat the person holds unpaid, or a transfer they still owe, gives way to it;
+    a confirmed registration stays as it is (None is returned).
     """
     now = timezone.now()
     with transaction.atomic():
         ticket_type = TicketType.objects.select_for_update().select_related("edition").get(pk=ticket_type.pk)
-        if Registration.objects.filter(
+        for current in Registration.objects.select_for_update().filter(
             user=user, edition=ticket_type.edition, status__in=ACTIVE_STATUSES
-        ).exists():
-            return None
-        if ticket_type.quota is not None and seats_in_use(ticket_type, now=now) >= ticket_type.quota:
-            raise SoldOut(_("Sold out: there is no seat left for this ticket."))
+        ):
+            if current.status == RegistrationStatus.CONFIRMED:
+                return None
+            _set_status(
+                current,
+                RegistrationStatus.CANCELLED,
+                action="replaced",
+                actor=actor,
+                note=f"by a free registration: {note}",
+                cancelled_at=now,
+            )
         registration = Registration(
             edition=ticket_type.edition,
             user=user,
@@ -356,6 +364,30 @@ def registration_grant(
             return None
         _log(registration, action="granted", actor=actor, from_status="", note=note)
         _email("confirmation", registration.pk)
+    return registration
+
+
+def grant_withdraw(*, user, edition, actor, note: str) -> Registration | None:
+    """Cancel a free registration granted to someone who no longer has a reason for it."""
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .filter(user=user, edition=edition, status=RegistrationStatus.CONFIRMED, log__action="granted")
+            .first()
+        )
+        if registration is None:
+            return None
+        ticket_type = TicketType.objects.select_for_update().get(pk=registration.ticket_type_id)
+        _set_status(
+            registration,
+            RegistrationStatus.CANCELLED,
+            action="grant_withdrawn",
+            actor=actor,
+            note=note,
+            cancelled_at=timezone.now(),
+        )
+        _release_workshops(registration, now=timezone.now())
+        _offer_ticket_seats(ticket_type, now=timezone.now())
     return registration
 
 

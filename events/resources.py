@@ -17,8 +17,11 @@ from events.models import ResourceVisibility, SessionResource, SessionSpeaker
 PDF = "pdf"
 PPTX = "pptx"
 ODP = "odp"
-PPT = "ppt"
-EXTENSIONS = {PDF: ".pdf", PPTX: ".pptx", ODP: ".odp", PPT: ".ppt"}
+EXTENSIONS = {
+    PDF: ".pdf",
+    PPTX: ".pptx",
+    ODP: ".odp",
+}  # PowerPoint 97-2003 files share their format with installers
 
 
 class ResourceError(Exception):
@@ -33,8 +36,6 @@ def sniff(head: bytes, upload) -> str | None:
     """The presentation type the bytes really are, or None."""
     if head.startswith(b"%PDF-"):
         return PDF
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: PowerPoint 97-2003
-        return PPT
     if head.startswith(b"PK\x03\x04"):
         try:
             upload.seek(0)
@@ -42,8 +43,10 @@ def sniff(head: bytes, upload) -> str | None:
                 names = set(archive.namelist())
                 if "ppt/presentation.xml" in names:
                     return PPTX
-                if "mimetype" in names and archive.read("mimetype").strip() == (
-                    b"application/vnd.oasis.opendocument.presentation"
+                if (
+                    "mimetype" in names
+                    and archive.getinfo("mimetype").file_size <= 100  # never inflate a crafted entry
+                    and archive.read("mimetype").strip() == b"application/vnd.oasis.opendocument.presentation"
                 ):
                     return ODP
         except zipfile.BadZipFile:

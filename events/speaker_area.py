@@ -19,6 +19,7 @@ from events.models import (
     PROPOSED_FIELDS,
     AttendanceMode,
     Participation,
+    Presence,
     ProfileProposal,
     ProposalStatus,
     Session,
@@ -51,6 +52,14 @@ def participation_answer(
         raise SpeakerError(_("This is not one of your sessions."))
     if participation not in (Participation.CONFIRMED, Participation.DECLINED):
         raise SpeakerError(_("Say whether you take part."))
+    if (
+        participation == Participation.CONFIRMED
+        and appearance.session.format != "online"
+        and presence not in Presence.values
+    ):
+        raise SpeakerError(_("Say whether you present in person or remotely."))
+    if presence not in Presence.values:
+        presence = ""
     with transaction.atomic():
         appearance = SessionSpeaker.objects.select_for_update().get(pk=appearance.pk)
         appearance.participation = participation
@@ -61,6 +70,15 @@ def participation_answer(
         registration = None
         if participation == Participation.CONFIRMED:
             registration = speaker_registration_ensure(appearance, actor=user)
+        elif not SessionSpeaker.objects.filter(
+            speaker=appearance.speaker,
+            session__edition=appearance.session.edition_id,
+            participation=Participation.CONFIRMED,
+        ).exists():
+            # No session left to speak at: the free speaker registration goes.
+            ops.grant_withdraw(
+                user=user, edition=appearance.session.edition, actor=user, note="declined every session"
+            )
     return appearance, registration
 
 
@@ -124,7 +142,10 @@ def proposal_submit(
         Session.objects.select_for_update().get(pk=session.pk)  # one proposal at a time per session
         session.proposals.filter(status=ProposalStatus.PENDING).update(status=ProposalStatus.SUPERSEDED)
         proposal = SessionProposal.objects.create(
-            session=session, author=user, **{name: data[name] for name in PROPOSED_FIELDS}
+            session=session,
+            author=user,
+            base={name: getattr(session, name) for name in PROPOSED_FIELDS},
+            **{name: data[name] for name in PROPOSED_FIELDS},
         )
     return proposal
 
@@ -138,8 +159,9 @@ def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment:
         if proposal.status != ProposalStatus.PENDING:
             raise SpeakerError(_("This proposal has already been decided."))
         if approve:
-            session = proposal.session
-            for name in PROPOSED_FIELDS:
+            # Only what the speaker changed: an organiser's later edit of another field stays.
+            session = Session.objects.select_for_update().get(pk=proposal.session_id)
+            for name in proposal.changed_fields():
                 setattr(session, name, getattr(proposal, name))
             session.save()
         elif not comment.strip():
@@ -154,6 +176,9 @@ def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment:
 
 
 # Invitations ---------------------------------------------------------------------------
+
+
+INVITATION_VALID = datetime.timedelta(days=30)
 
 
 def invitation_send(*, speaker, email: str, language: str, actor) -> SpeakerInvitation:
@@ -187,6 +212,8 @@ def invitation_accept(*, token: str, user) -> SpeakerInvitation:
             return invitation
         if invitation.accepted_at is not None or speaker.user_id is not None:
             raise SpeakerError(_("This invitation has already been used. Ask the organisers for a new one."))
+        if timezone.now() - invitation.created_at > INVITATION_VALID:
+            raise SpeakerError(_("This invitation has expired. Ask the organisers for a new one."))
         if Speaker.objects.filter(user=user).exists():
             raise SpeakerError(
                 _("Your account already has a speaker profile. Ask the organisers to merge them.")
@@ -195,6 +222,8 @@ def invitation_accept(*, token: str, user) -> SpeakerInvitation:
         speaker.save(update_fields=["user"])
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
+        # The profile is taken: the other invitations to it are void.
+        SpeakerInvitation.objects.filter(speaker=speaker, accepted_at__isnull=True).delete()
     return invitation
 
 
@@ -262,8 +291,8 @@ def profile_decide(*, proposal: ProfileProposal, actor, approve: bool, comment: 
         if proposal.status != ProposalStatus.PENDING:
             raise SpeakerError(_("This proposal has already been decided."))
         if approve:
-            speaker = proposal.speaker
-            for name in PROFILE_FIELDS:
+            speaker = Speaker.objects.select_for_update().get(pk=proposal.speaker_id)
+            for name in proposal.changed_fields():
                 setattr(speaker, name, getattr(proposal, name))
             if proposal.photo:
                 with proposal.photo.open("rb") as source:

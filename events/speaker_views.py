@@ -195,7 +195,9 @@ def resource_add(request, pk: int):
 @require_POST
 def resource_delete(request, pk: int, resource_pk: int):
     appearance = _own_appearance(request, pk)
-    resource = get_object_or_404(SessionResource, pk=resource_pk, session=appearance.session)
+    resource = get_object_or_404(
+        SessionResource, pk=resource_pk, session=appearance.session, added_by=request.user
+    )
     resource.file.delete(save=False)
     resource.delete()
     messages.success(request, _("Removed."))
@@ -207,7 +209,7 @@ def resource_file(request, resource_pk: int, filename: str):
     resource = get_object_or_404(SessionResource.objects.select_related("session"), pk=resource_pk)
     if not resource.file or filename != resource.filename:
         raise Http404
-    allowed = resource.is_public(now=timezone.now()) or (
+    allowed = (resource.session.is_published and resource.is_public(now=timezone.now())) or (
         request.user.is_authenticated
         and (
             request.user.has_perm("events.change_session")

@@ -50,6 +50,9 @@ class SessionProposal(models.Model):
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=SessionLanguage.choices)
+    base = models.JSONField(
+        default=dict, blank=True, help_text=_("The published text the proposal started from.")
+    )
     comment = models.TextField(_("organisers' comment"), blank=True)
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -77,13 +80,17 @@ class SessionProposal(models.Model):
     def __str__(self):
         return f"{self.session} ({self.get_status_display()})"
 
-    def changes(self) -> list[tuple[str, str, str]]:
-        """(field, published, proposed) for every field the proposal changes."""
+    def changed_fields(self) -> list[str]:
+        """The fields the speaker changed (against the text they started from)."""
         return [
-            (name, getattr(self.session, name), getattr(self, name))
+            name
             for name in PROPOSED_FIELDS
-            if getattr(self.session, name) != getattr(self, name)
+            if getattr(self, name) != self.base.get(name, getattr(self.session, name))
         ]
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, published now, proposed) for every field the speaker changed."""
+        return [(name, getattr(self.session, name), getattr(self, name)) for name in self.changed_fields()]
 
 
 class SpeakerInvitation(models.Model):
@@ -154,6 +161,9 @@ class ProfileProposal(models.Model):
     website = models.URLField(_("website"), blank=True)
     linkedin = models.URLField(_("LinkedIn profile"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="speaker-photos/", blank=True, storage=private_storage)
+    base = models.JSONField(
+        default=dict, blank=True, help_text=_("The published profile the proposal started from.")
+    )
     comment = models.TextField(_("organisers' comment"), blank=True)
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -174,12 +184,15 @@ class ProfileProposal(models.Model):
     def __str__(self):
         return f"{self.speaker} ({self.get_status_display()})"
 
-    def changes(self) -> list[tuple[str, str, str]]:
-        changed = [
-            (name, getattr(self.speaker, name), getattr(self, name))
+    def changed_fields(self) -> list[str]:
+        return [
+            name
             for name in PROFILE_FIELDS
-            if getattr(self.speaker, name) != getattr(self, name)
+            if getattr(self, name) != self.base.get(name, getattr(self.speaker, name))
         ]
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        changed = [(name, getattr(self.speaker, name), getattr(self, name)) for name in self.changed_fields()]
         if self.photo:
             changed.append(("photo", "", self.photo.name))
         return changed

@@ -105,3 +105,17 @@ def test_a_speaker_edits_only_their_own_sessions(client, appearance, edition):
     assert client.get(f"/en/speaker/sessions/{others_appearance.pk}/edit/").status_code == 404
     assert client.post(f"/en/speaker/sessions/{others_appearance.pk}/edit/", FIELDS).status_code == 404
     assert not SessionProposal.objects.exists()
+
+
+def test_approving_applies_only_what_the_speaker_changed(client, appearance):
+    client.post(f"/en/speaker/sessions/{appearance.pk}/edit/", FIELDS)
+    session = Session.objects.get(pk=appearance.session_id)
+    session.description_fr = "Précision ajoutée par les organisateurs après la proposition."
+    session.save()
+    from events import speaker_area
+
+    speaker_area.proposal_decide(proposal=SessionProposal.objects.get(), actor=None, approve=True)
+
+    session.refresh_from_db()
+    assert session.abstract_fr == FIELDS["abstract_fr"]  # the speaker's change
+    assert session.description_fr == "Précision ajoutée par les organisateurs après la proposition."  # kept

@@ -121,3 +121,23 @@ def test_a_link_and_nobody_else_adds_to_my_session(client, appearance):
     )
     assert response.status_code == 404
     assert SessionResource.objects.count() == 1
+
+
+def test_an_old_powerpoint_or_renamed_installer_and_others_slides(client, appearance, edition):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200  # the container of .ppt, .msi and .doc alike
+    refused = upload(client, appearance, "setup.ppt", ole)
+    assert "is not a PDF, PowerPoint or OpenDocument presentation" in refused.content.decode()
+
+    upload(client, appearance, "mine.pdf", PDF)
+    resource = SessionResource.objects.get()
+    co_speaker = speaker_create(user=user_create())
+    SessionSpeaker.objects.create(session=appearance.session, speaker=co_speaker, role="speaker")
+    theirs = SessionSpeaker.objects.get(speaker=co_speaker)
+    client.force_login(co_speaker.user)
+    assert client.post(f"/en/speaker/sessions/{theirs.pk}/resources/{resource.pk}/delete/").status_code == 404
+
+    session = appearance.session
+    session.is_published = False
+    session.save()
+    client.logout()
+    assert client.get(f"/slides/{resource.pk}/{resource.filename}").status_code == 404

@@ -73,3 +73,36 @@ def test_nobody_answers_for_someone_elses_session(client, nadia):
     assert response.status_code == 404
     nadia.refresh_from_db()
     assert nadia.participation == "pending"
+
+
+def test_a_full_speaker_ticket_or_an_unpaid_hold_does_not_stop_the_free_registration(client, nadia, edition):
+    from events import registration as ops
+    from events.models import TicketType
+    from tests.factories import attendee
+
+    TicketType.objects.filter(role="speaker").update(quota=0)
+    held = ops.registration_start(
+        user=nadia.speaker.user, ticket_type=ticket_type_create(edition, price=150000), attendee=attendee()
+    )
+
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "confirmed", "presence": "in_person"})
+
+    held.refresh_from_db()
+    assert held.status == "cancelled" and held.log.last().action == "replaced"
+    granted = Registration.objects.get(user=nadia.speaker.user, status="confirmed")
+    assert granted.ticket_type.role == "speaker"
+
+
+def test_declining_every_session_withdraws_the_free_registration(client, nadia):
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "confirmed", "presence": "remote"})
+    client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "declined"})
+
+    assert Registration.objects.get(user__email="nadia@example.org").status == "cancelled"
+
+
+def test_confirming_needs_in_person_or_remote(client, nadia):
+    response = client.post(f"/en/speaker/sessions/{nadia.pk}/", {"participation": "confirmed"}, follow=True)
+
+    assert "Say whether you present in person or remotely." in response.content.decode()
+    nadia.refresh_from_db()
+    assert nadia.participation == "pending"

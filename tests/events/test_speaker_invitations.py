@@ -74,3 +74,23 @@ def test_an_unknown_link_is_refused(client, site_tree):
     response = client.get("/en/speaker/invitation/not-a-token/", follow=True)
 
     assert "This invitation does not exist." in response.content.decode()
+
+
+def test_an_old_invitation_expires_and_taking_a_profile_voids_the_others(client, site_tree, profile):
+    import datetime
+
+    from django.utils import timezone
+
+    invite(client, profile, email="first@example.org")
+    invite(client, profile, email="second@example.org")
+    old, new = SpeakerInvitation.objects.order_by("pk")
+    SpeakerInvitation.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    client.force_login(user_create())
+
+    expired = client.get(f"/en/speaker/invitation/{old.token}/", follow=True)
+    client.get(f"/en/speaker/invitation/{new.token}/")
+
+    assert "This invitation has expired." in expired.content.decode()
+    assert list(SpeakerInvitation.objects.values_list("pk", flat=True)) == [new.pk]
