@@ -19,6 +19,7 @@ from events.models import (
     Edition,
     Participation,
     ProposalStatus,
+    Session,
     SessionProposal,
     SessionSpeaker,
     Speaker,
@@ -34,6 +35,21 @@ class InvitationForm(forms.Form):
     )
     email = forms.EmailField(label=gettext_lazy("Their e-mail address"))
     language = forms.ChoiceField(label=gettext_lazy("Language of the e-mail"), choices=settings.LANGUAGES)
+    sessions = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("As speaker of these sessions"),
+        queryset=Session.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Sessions of the current edition; those already theirs stay."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        edition = Edition.objects.current()
+        self.fields["sessions"].queryset = (
+            Session.objects.filter(edition=edition).order_by("starts_at")
+            if edition
+            else Session.objects.none()
+        )
 
     def clean_speaker(self):
         speaker = self.cleaned_data["speaker"]
@@ -63,8 +79,11 @@ class InvitationsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
 
     def form_valid(self, form):
         with transaction.atomic():
+            speaker = form.cleaned_data["speaker"]
+            for session in form.cleaned_data["sessions"]:
+                SessionSpeaker.objects.get_or_create(session=session, speaker=speaker)
             speaker_area.invitation_send(
-                speaker=form.cleaned_data["speaker"],
+                speaker=speaker,
                 email=form.cleaned_data["email"],
                 language=form.cleaned_data["language"],
                 actor=self.request.user,

@@ -94,3 +94,18 @@ def test_an_old_invitation_expires_and_taking_a_profile_voids_the_others(client,
 
     assert "This invitation has expired." in expired.content.decode()
     assert list(SpeakerInvitation.objects.values_list("pk", flat=True)) == [new.pk]
+
+
+def test_the_invitation_can_make_them_speaker_of_more_sessions(client, site_tree, edition, profile):
+    other = session_create(edition, title_fr="Atelier villes durables")
+    client.force_login(user_create(is_staff=True, is_superuser=True))
+
+    client.post(
+        "/admin/speaker-invitations/",
+        {"speaker": profile.pk, "email": "amadou@example.org", "language": "fr", "sessions": [other.pk]},
+    )
+
+    assert set(profile.appearances.values_list("session__title_fr", flat=True)) == {
+        "Villes africaines",
+        "Atelier villes durables",
+    }
