@@ -93,9 +93,11 @@ class ProposalReviewView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Fo
         )
         return context
 
+    decide = staticmethod(speaker_area.proposal_decide)
+
     def form_valid(self, form):
         try:
-            speaker_area.proposal_decide(
+            self.decide(
                 proposal=self.proposal,
                 actor=self.request.user,
                 approve=form.cleaned_data["decision"] == "approve",
@@ -111,6 +113,7 @@ class ProposalReviewView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Fo
 class ProfileReviewView(ProposalReviewView):
     model = Speaker  # profiles are the speakers' permission, sessions the sessions'
     page_title = gettext_lazy("Review a profile")
+    decide = staticmethod(speaker_area.profile_decide)
 
     def setup(self, request, *args, **kwargs):
         super(ProposalReviewView, self).setup(request, *args, **kwargs)
@@ -127,20 +130,6 @@ class ProfileReviewView(ProposalReviewView):
             reverse(f"{PROPOSALS}:profile_photo", args=[self.proposal.pk]) if self.proposal.photo else ""
         )
         return context
-
-    def form_valid(self, form):
-        try:
-            speaker_area.profile_decide(
-                proposal=self.proposal,
-                actor=self.request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["comment"],
-            )
-        except speaker_area.SpeakerError as refusal:
-            messages.error(self.request, str(refusal))
-            return redirect(self.request.path)
-        messages.success(self.request, _("Decision saved; the speaker is told by e-mail."))
-        return redirect(reverse(f"{PROPOSALS}:index"))
 
 
 class ProfilePhotoView(ProposalsPermissionMixin, View):
