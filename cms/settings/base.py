@@ -238,7 +238,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action at INFO; its audit log keeps them anyway.
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    # WeasyPrint and fontTools narrate every badge they lay out at INFO.
+    "loggers": {
+        "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Stripe: keys from the dashboard; the API base and Stripe.js URL are settings
