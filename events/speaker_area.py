@@ -150,27 +150,41 @@ def proposal_submit(
     return proposal
 
 
+def _decide(proposal, *, target_model, target_id: int, actor, approve: bool, comment: str, apply_extra=None):
+    """Approve (only the fields the speaker changed go public, so an organiser's later
+    edit of another field stays) or reject with a comment. The caller holds the lock."""
+    if proposal.status != ProposalStatus.PENDING:
+        raise SpeakerError(_("This proposal has already been decided."))
+    if approve:
+        target = target_model.objects.select_for_update().get(pk=target_id)
+        for name in proposal.changed_fields():
+            setattr(target, name, getattr(proposal, name))
+        if apply_extra is not None:
+            apply_extra(target)
+        target.save()
+    elif not comment.strip():
+        raise SpeakerError(_("Tell the speaker why: a comment is needed to reject."))
+    proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
+    proposal.comment = comment.strip()
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = actor
+    proposal.save()
+
+
 def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment: str = "") -> SessionProposal:
-    """An organiser approves (the text goes public) or rejects (with a comment); the speaker is told."""
+    """An organiser decides on a session proposal; the speaker is told by e-mail."""
     from events.tasks import proposal_email
 
     with transaction.atomic():
-        proposal = SessionProposal.objects.select_for_update().select_related("session").get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.PENDING:
-            raise SpeakerError(_("This proposal has already been decided."))
-        if approve:
-            # Only what the speaker changed: an organiser's later edit of another field stays.
-            session = Session.objects.select_for_update().get(pk=proposal.session_id)
-            for name in proposal.changed_fields():
-                setattr(session, name, getattr(proposal, name))
-            session.save()
-        elif not comment.strip():
-            raise SpeakerError(_("Tell the speaker why: a comment is needed to reject."))
-        proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
-        proposal.comment = comment.strip()
-        proposal.decided_at = timezone.now()
-        proposal.decided_by = actor
-        proposal.save()
+        proposal = SessionProposal.objects.select_for_update().get(pk=proposal.pk)
+        _decide(
+            proposal,
+            target_model=Session,
+            target_id=proposal.session_id,
+            actor=actor,
+            approve=approve,
+            comment=comment,
+        )
         transaction.on_commit(lambda: proposal_email.enqueue(proposal.pk))
     return proposal
 
@@ -273,7 +287,10 @@ def profile_propose(*, speaker, user, data: dict, photo=None) -> ProfileProposal
             status=ProposalStatus.SUPERSEDED
         )
         proposal = ProfileProposal(
-            speaker=speaker, author=user, **{name: data[name] for name in PROFILE_FIELDS}
+            speaker=speaker,
+            author=user,
+            base={name: getattr(speaker, name) for name in PROFILE_FIELDS},
+            **{name: data[name] for name in PROFILE_FIELDS},
         )
         if picture is not None:
             proposal.photo.save(f"{secrets.token_urlsafe(12)}.jpg", picture, save=False)
@@ -282,33 +299,31 @@ def profile_propose(*, speaker, user, data: dict, photo=None) -> ProfileProposal
 
 
 def profile_decide(*, proposal: ProfileProposal, actor, approve: bool, comment: str = "") -> ProfileProposal:
+    """An organiser decides on a profile proposal (its photo becomes a site image); the speaker is told."""
     from wagtail.images import get_image_model
 
     from events.tasks import profile_email
 
+    def photo_apply(speaker):
+        if proposal.photo:
+            with proposal.photo.open("rb") as source:
+                data = source.read()
+            image = get_image_model()(
+                title=speaker.name, file=ImageFile(io.BytesIO(data), name=f"speaker-{speaker.slug}.jpg")
+            )
+            image.save()
+            speaker.photo = image
+
     with transaction.atomic():
-        proposal = ProfileProposal.objects.select_for_update().select_related("speaker").get(pk=proposal.pk)
-        if proposal.status != ProposalStatus.PENDING:
-            raise SpeakerError(_("This proposal has already been decided."))
-        if approve:
-            speaker = Speaker.objects.select_for_update().get(pk=proposal.speaker_id)
-            for name in proposal.changed_fields():
-                setattr(speaker, name, getattr(proposal, name))
-            if proposal.photo:
-                with proposal.photo.open("rb") as source:
-                    data = source.read()
-                image = get_image_model()(
-                    title=speaker.name, file=ImageFile(io.BytesIO(data), name=f"speaker-{speaker.slug}.jpg")
-                )
-                image.save()
-                speaker.photo = image
-            speaker.save()
-        elif not comment.strip():
-            raise SpeakerError(_("Tell the speaker why: a comment is needed to reject."))
-        proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
-        proposal.comment = comment.strip()
-        proposal.decided_at = timezone.now()
-        proposal.decided_by = actor
-        proposal.save()
+        proposal = ProfileProposal.objects.select_for_update().get(pk=proposal.pk)
+        _decide(
+            proposal,
+            target_model=Speaker,
+            target_id=proposal.speaker_id,
+            actor=actor,
+            approve=approve,
+            comment=comment,
+            apply_extra=photo_apply,
+        )
         transaction.on_commit(lambda: profile_email.enqueue(proposal.pk))
     return proposal

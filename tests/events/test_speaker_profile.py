@@ -85,3 +85,16 @@ def test_only_speakers_have_a_profile_page(client, site_tree):
     client.force_login(user_create())
 
     assert client.get("/en/speaker/profile/")["Location"] == "/en/speaker/"
+
+
+def test_approving_a_profile_keeps_an_organisers_later_edit(client, speaker):
+    from events import speaker_area
+
+    client.post("/en/speaker/profile/", {**FIELDS, "bio_fr": speaker.bio_fr})  # changes the name, not the bio
+    Speaker.objects.filter(pk=speaker.pk).update(bio_fr="Biographie corrigée par les organisateurs.")
+
+    speaker_area.profile_decide(proposal=ProfileProposal.objects.get(), actor=None, approve=True)
+
+    speaker.refresh_from_db()
+    assert speaker.name == "Nadia El Fassi"
+    assert speaker.bio_fr == "Biographie corrigée par les organisateurs."
