@@ -25,6 +25,7 @@ from cms.models import (
 )
 from events.i18n import language_codes
 from events.models import ProgrammePage, Speaker, SpeakerIndexPage
+from startups.models import ChallengePage
 
 DEMO_ACCOUNTS = [
     {"email": "organiser@example.org", "first_name": "Salma", "last_name": "Bennani", "organiser": True},
@@ -130,6 +131,11 @@ def _pages(homes: dict[str, HomePage], locales: dict[str, Locale], *, today: dat
             "fr": ("Intervenants", "intervenants"),
             "ar": ("المتدخلون", "speakers"),
             "en": ("Speakers", "speakers"),
+        },
+        ChallengePage: {
+            "fr": ("Défi startups", "defi-startups"),
+            "ar": ("تحدي الشركات الناشئة", "startup-challenge"),
+            "en": ("Startup challenge", "startup-challenge"),
         },
     }
     for model, titles in programme_titles.items():

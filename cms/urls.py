@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("register/", include("events.registration_urls")),
     path("door/", include("events.door_urls")),
     path("speaker/", include("events.speaker_urls")),
+    path("startup/", include("startups.urls")),
     path("live/<int:session_id>/", live, name="live"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -59,11 +59,14 @@ def edition_ics(edition, *, language: str) -> bytes:
         return calendar.to_ical()
 
 
-def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiAlternatives:
+def message_build(
+    *, kind: str, to: str | list[str], language: str, context: dict, subjects=SUBJECTS, folder="events/emails"
+) -> EmailMultiAlternatives:
+    """A plain-text e-mail from `<folder>/<kind>.txt` with its HTML twin, in `language`."""
     with translation.override(language):
         context = {**context, "language": language, "rtl": language == "ar"}
-        subject = str(SUBJECTS[kind] % context["subject"])
-        text = render_to_string(f"events/emails/{kind}.txt", context).strip() + "\n"
+        subject = str(subjects[kind] % context["subject"])
+        text = render_to_string(f"{folder}/{kind}.txt", context).strip() + "\n"
         # urlize(autoescape=True) escapes the plain text before adding links and
         # paragraphs, so the result is safe to insert as HTML.
         html = render_to_string(
@@ -74,7 +77,7 @@ def _message(*, kind: str, to: str, language: str, context: dict) -> EmailMultiA
                 "body": mark_safe(linebreaks(urlize(str(text), autoescape=True))),
             },
         )
-    message = EmailMultiAlternatives(subject, text, to=[to])
+    message = EmailMultiAlternatives(subject, text, to=[to] if isinstance(to, str) else to)
     message.attach_alternative(html, "text/html")
     return message
 
@@ -103,7 +106,7 @@ def send(kind: str, pk: int, **extra) -> None:
                 (payment, money(payment.amount, payment.currency))
                 for payment in registration.payments.filter(status="succeeded")
             ]
-    message = _message(kind=kind, to=registration.user.email, language=language, context=context)
+    message = message_build(kind=kind, to=registration.user.email, language=language, context=context)
     if kind == "confirmation":
         message.attach(
             f"{registration.edition.slug}.ics",
@@ -140,7 +143,7 @@ def _send_offer(pk: int) -> None:
             "offer_url": site_url(reverse("registration:offer", args=[entry.token])),
             "subject": {"target": str(target)},
         }
-    _message(kind="offer", to=entry.user.email, language=language, context=context).send()
+    message_build(kind="offer", to=entry.user.email, language=language, context=context).send()
 
 
 def proposal_decided(pk: int) -> None:
@@ -156,7 +159,7 @@ def proposal_decided(pk: int) -> None:
             "area_url": site_url(reverse("speaker:sessions")),
             "subject": {"title": str(proposal.session.title)},
         }
-    _message(kind="proposal", to=proposal.author.email, language=language, context=context).send()
+    message_build(kind="proposal", to=proposal.author.email, language=language, context=context).send()
 
 
 def speaker_invitation(pk: int) -> None:
@@ -178,7 +181,7 @@ def speaker_invitation(pk: int) -> None:
             "claim_url": site_url(reverse("speaker:invitation", args=[invitation.token])),
             "subject": {},
         }
-    _message(kind="invitation", to=invitation.email, language=language, context=context).send()
+    message_build(kind="invitation", to=invitation.email, language=language, context=context).send()
 
 
 def speaker_reminder(speaker_id: int, edition_id: int) -> None:
@@ -196,7 +199,7 @@ def speaker_reminder(speaker_id: int, edition_id: int) -> None:
             "area_url": site_url(reverse("speaker:sessions")),
             "subject": {},
         }
-    _message(kind="reminder", to=speaker.user.email, language=language, context=context).send()
+    message_build(kind="reminder", to=speaker.user.email, language=language, context=context).send()
 
 
 def profile_decided(pk: int) -> None:
@@ -211,4 +214,4 @@ def profile_decided(pk: int) -> None:
             "area_url": site_url(reverse("speaker:profile")),
             "subject": {},
         }
-    _message(kind="profile", to=proposal.author.email, language=language, context=context).send()
+    message_build(kind="profile", to=proposal.author.email, language=language, context=context).send()

@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StartupsConfig(AppConfig):
-    """The startup challenge: profiles and pitch submissions (issue 7)."""
+    """The startup challenge: the call, startup profiles and their entries."""
 
     name = "startups"
     verbose_name = _("Startup challenge")
+
+    def ready(self):
+        from startups import signals  # noqa: F401

@@ -1,0 +1,71 @@
+"""Pitch decks: a real, readable, unencrypted PDF within the challenge's size and page limits.
+
+The content decides (not the file's name or the browser's content type), and
+every refusal says what to do about it.
+"""
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from events.resources import ResourceError, name_check
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed decks are refused, not logged as warnings
+
+
+class DeckError(Exception):
+    """A refusal shown to the startup as it is."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    data: bytes
+    filename: str
+    pages: int
+    size: int
+
+
+def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
+    try:
+        name = name_check(upload.name or "")
+    except ResourceError as refusal:
+        raise DeckError(str(refusal)) from refusal
+    if upload.size > max_mb * 1024 * 1024:
+        raise DeckError(
+            _("The deck weighs %(size)s MB; the limit is %(limit)s MB. Export it with compressed images.")
+            % {"size": f"{upload.size / 1024 / 1024:.1f}", "limit": max_mb}
+        )
+    upload.seek(0)
+    data = upload.read()
+    if not data.startswith(b"%PDF-"):
+        raise DeckError(_("This file is not a PDF, whatever its name says. Export your deck as PDF."))
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DeckError(
+                _("This PDF is protected by a password or encrypted. Export it again without protection.")
+            )
+        pages = len(reader.pages)
+        for page in reader.pages:  # every page must have a readable size
+            page.mediabox.width  # noqa: B018
+    except DeckError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise DeckError(
+            _("This PDF is damaged and cannot be read. Export it again from your presentation software.")
+        ) from error
+    if pages == 0:
+        raise DeckError(_("This PDF has no pages."))
+    if pages > max_pages:
+        raise DeckError(
+            _("The deck has %(pages)s pages; the limit is %(limit)s. Keep the slides that matter.")
+            % {"pages": pages, "limit": max_pages}
+        )
+    stem = get_valid_filename(PurePath(name).stem)[:100] or "deck"
+    return Deck(data=data, filename=f"{stem}.pdf", pages=pages, size=len(data))

@@ -1,0 +1,508 @@
+"""Everything that changes a startup, its team or its entry.
+
+Each function checks who acts and, for entries, what the challenge's timeline
+allows at the moment of writing: the deadline is read after the entry's row
+is locked, just before saving, so a request that started before the deadline
+and arrives after it is refused like any other. Every change of an entry is
+logged; e-mails leave once the change has committed.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from events.cache import content_changed
+from startups.decks import Deck
+from startups.models import (
+    EDITABLE,
+    ENTRY_TEXT_FIELDS,
+    INVITATION_VALID,
+    ORGANISER_TRANSITIONS,
+    Challenge,
+    MemberRole,
+    Startup,
+    StartupInvitation,
+    StartupMember,
+    Submission,
+    SubmissionLog,
+    SubmissionNote,
+    SubmissionStatus,
+)
+
+LOGO_MAX_MB = 2
+LOGO_MIN_SIDE = 64
+LOGO_MAX_SIDE = 600
+STARTUP_FIELDS = [
+    "name",
+    "founded_year",
+    "stage",
+    "sector",
+    "website",
+    "city",
+    "country",
+    "description",
+    "language",
+]
+WITHDRAWABLE = {
+    SubmissionStatus.DRAFT,
+    SubmissionStatus.SUBMITTED,
+    SubmissionStatus.ELIGIBLE,
+    SubmissionStatus.NOT_ELIGIBLE,
+    SubmissionStatus.SHORTLISTED,
+    SubmissionStatus.FINALIST,
+}
+PUBLIC_STATUSES = {SubmissionStatus.FINALIST, SubmissionStatus.WINNER}
+
+
+class ChallengeError(Exception):
+    """A refusal shown to the person as it is."""
+
+
+class EntryIncomplete(ChallengeError):
+    """A submitted entry must answer everything: the missing answers, by field."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(_("Some answers are missing: see the messages next to them."))
+        self.errors = errors
+
+
+class LogoError(ChallengeError):
+    """The logo cannot be used."""
+
+
+@dataclass
+class EntryResult:
+    submission: Submission
+    submitted: bool = False  # this save submitted the entry
+    missing: dict[str, str] = field(default_factory=dict)  # why a draft could not be submitted
+
+
+# Team -------------------------------------------------------------------------------
+
+
+def membership(user) -> StartupMember | None:
+    if not user.is_authenticated:
+        return None
+    return StartupMember.objects.select_related("startup", "startup__logo").filter(user=user).first()
+
+
+def _require_member(startup: Startup, user) -> None:
+    if not StartupMember.objects.filter(startup=startup, user=user).exists():
+        raise ChallengeError(_("You are not a member of this startup's team."))
+
+
+def logo_prepare(upload) -> ContentFile:
+    """A real JPEG, PNG or WebP logo, fitted within 600 px and saved as PNG without its metadata."""
+    if upload.size > LOGO_MAX_MB * 1024 * 1024:
+        raise LogoError(_("The logo is larger than %(size)s MB.") % {"size": LOGO_MAX_MB})
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            kind = probe.format
+            probe.verify()
+        if kind not in ("JPEG", "PNG", "WEBP"):
+            raise ValueError(kind)
+        upload.seek(0)
+        picture = ImageOps.exif_transpose(Image.open(upload))
+        picture.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise LogoError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
+    if min(picture.size) < LOGO_MIN_SIDE:
+        raise LogoError(
+            _("The logo is too small: at least %(side)s pixels on each side.") % {"side": LOGO_MIN_SIDE}
+        )
+    picture = picture.convert("RGBA")
+    picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return ContentFile(buffer.getvalue())
+
+
+def _logo_image(startup: Startup, picture: ContentFile):
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(
+        title=f"Logo {startup.name}",
+        file=ImageFile(io.BytesIO(picture.read()), name=f"logo-{startup.slug}.png"),
+    )
+    image.save()
+    return image
+
+
+def startup_create(*, user, data: dict, logo=None) -> Startup:
+    picture = logo_prepare(logo) if logo else None
+    with transaction.atomic():
+        if StartupMember.objects.select_for_update().filter(user=user).exists():
+            raise ChallengeError(_("You are already in a startup's team."))
+        startup = Startup(created_by=user, **{name: data[name] for name in STARTUP_FIELDS if name in data})
+        startup.save()
+        if picture is not None:
+            startup.logo = _logo_image(startup, picture)
+            startup.save(update_fields=["logo"])
+        try:
+            with transaction.atomic():
+                StartupMember.objects.create(startup=startup, user=user, role=MemberRole.OWNER)
+        except IntegrityError as error:  # the same person, twice at once
+            raise ChallengeError(_("You are already in a startup's team.")) from error
+    return startup
+
+
+def startup_update(*, startup: Startup, user, data: dict, logo=None) -> Startup:
+    _require_member(startup, user)
+    picture = logo_prepare(logo) if logo else None
+    with transaction.atomic():
+        startup = Startup.objects.select_for_update().get(pk=startup.pk)
+        for name in STARTUP_FIELDS:
+            if name in data:
+                setattr(startup, name, data[name])
+        if picture is not None:
+            startup.logo = _logo_image(startup, picture)
+        startup.save()
+        if startup.submissions.filter(status__in=PUBLIC_STATUSES).exists():
+            transaction.on_commit(content_changed)
+    return startup
+
+
+def member_invite(*, startup: Startup, user, email: str, language: str) -> StartupInvitation:
+    from startups.tasks import startup_email
+
+    _require_member(startup, user)
+    email = email.strip()
+    if startup.members.filter(user__email__iexact=email).exists():
+        raise ChallengeError(_("%(email)s is already in your team.") % {"email": email})
+    if startup.invitations.filter(email__iexact=email, accepted_at__isnull=True).count() >= 3:
+        raise ChallengeError(_("%(email)s has already been invited several times.") % {"email": email})
+    with transaction.atomic():
+        invitation = StartupInvitation.objects.create(
+            startup=startup, email=email, language=language, invited_by=user
+        )
+        transaction.on_commit(lambda: startup_email.enqueue("team_invitation", invitation.pk))
+    return invitation
+
+
+def invitation_lookup(token: str) -> StartupInvitation:
+    invitation = StartupInvitation.objects.select_related("startup", "invited_by").filter(token=token).first()
+    if invitation is None:
+        raise ChallengeError(_("This invitation does not exist."))
+    return invitation
+
+
+def invitation_accept(*, token: str, user) -> StartupMember:
+    with transaction.atomic():
+        invitation = StartupInvitation.objects.select_for_update().filter(token=token).first()
+        if invitation is None:
+            raise ChallengeError(_("This invitation does not exist."))
+        current = StartupMember.objects.filter(user=user).first()
+        if current is not None and current.startup_id == invitation.startup_id:
+            return current
+        if invitation.accepted_at is not None:
+            raise ChallengeError(_("This invitation has already been used. Ask your team for a new one."))
+        if timezone.now() > invitation.created_at + INVITATION_VALID:
+            raise ChallengeError(_("This invitation has expired. Ask your team for a new one."))
+        if current is not None:
+            raise ChallengeError(
+                _("You are already in the team of %(startup)s. Leave it before joining another.")
+                % {"startup": current.startup.name}
+            )
+        try:
+            with transaction.atomic():
+                member = StartupMember.objects.create(startup_id=invitation.startup_id, user=user)
+        except IntegrityError as error:
+            raise ChallengeError(_("You are already in a startup's team.")) from error
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return member
+
+
+def member_remove(*, startup: Startup, user, member: StartupMember) -> None:
+    """A member removes a teammate, or leaves; the team never ends up empty."""
+    _require_member(startup, user)
+    with transaction.atomic():
+        Startup.objects.select_for_update().get(pk=startup.pk)
+        if member.startup_id != startup.pk:
+            raise ChallengeError(_("This person is not in your team."))
+        if startup.members.count() <= 1:
+            raise ChallengeError(_("A startup keeps at least one team member."))
+        member.delete()
+
+
+# Entries ------------------------------------------------------------------------------
+
+
+def local(moment: datetime.datetime, challenge: Challenge) -> str:
+    return date_format(timezone.localtime(moment, challenge.edition.tz), "j F Y, H:i")
+
+
+def _timeline_check(challenge: Challenge, now: datetime.datetime) -> None:
+    if now < challenge.opens_at:
+        raise ChallengeError(
+            _("Entries open on %(date)s (%(zone)s).")
+            % {"date": local(challenge.opens_at, challenge), "zone": challenge.edition.time_zone}
+        )
+    if now >= challenge.submission_deadline:
+        raise ChallengeError(
+            _("The submission deadline passed on %(date)s (%(zone)s): entries can no longer be changed.")
+            % {"date": local(challenge.submission_deadline, challenge), "zone": challenge.edition.time_zone}
+        )
+
+
+def _state_check(submission: Submission) -> None:
+    if submission.status == SubmissionStatus.WITHDRAWN:
+        raise ChallengeError(_("Your entry is withdrawn. Reopen it to change it."))
+    if submission.status not in EDITABLE:
+        raise ChallengeError(
+            _(
+                "The organisers have reviewed your entry: it can no longer be changed. Write to them if needed."
+            )
+        )
+
+
+def entry_missing(submission: Submission) -> dict[str, str]:
+    """What a submitted entry still lacks, by form field."""
+    missing = {}
+    required = _("This answer is required to submit.")
+    if submission.theme_id is None:
+        missing["theme"] = _("Choose the theme your project answers.")
+    for name in ENTRY_TEXT_FIELDS:
+        if not (getattr(submission, name) or "").strip():
+            missing[name] = required
+    if not submission.deck:
+        missing["deck_upload"] = _("Add your pitch deck as a PDF.")
+    if submission.rules_accepted_at is None:
+        missing["accept_rules"] = _("Accept the rules to submit.")
+    return missing
+
+
+def _log(submission: Submission, *, action: str, actor=None, from_status: str = "", note: str = "") -> None:
+    SubmissionLog.objects.create(
+        submission=submission,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        from_status=from_status,
+        to_status=submission.status,
+        note=note,
+    )
+
+
+def _email(kind: str, submission_id: int, **extra) -> None:
+    from startups.tasks import startup_email
+
+    transaction.on_commit(lambda: startup_email.enqueue(kind, submission_id, **extra))
+
+
+def entry_save(
+    *,
+    challenge: Challenge,
+    startup: Startup,
+    user,
+    data: dict,
+    deck: Deck | None = None,
+    accept_rules: bool = False,
+    submit: bool = False,
+) -> EntryResult:
+    """Save a startup's entry; with `submit`, submit it if it is complete.
+
+    A draft keeps whatever it is given, complete or not, so nothing typed is
+    lost; a submitted entry stays complete, so a change that would leave an
+    answer empty is refused as a whole (EntryIncomplete).
+    """
+    _require_member(startup, user)
+    theme = data.get("theme")
+    if theme is not None and theme.challenge_id != challenge.pk:
+        raise ChallengeError(_("This theme is not one of the challenge's."))
+    old_file = None
+    with transaction.atomic():
+        Startup.objects.select_for_update().get(pk=startup.pk)  # one entry is created at a time
+        submission = (
+            Submission.objects.select_for_update().filter(challenge=challenge, startup=startup).first()
+        )
+        now = timezone.now()  # read under the lock, just before writing
+        _timeline_check(challenge, now)
+        if submission is None:
+            submission = Submission(challenge=challenge, startup=startup)
+        else:
+            _state_check(submission)
+        before = submission.status
+        for name in [*ENTRY_TEXT_FIELDS, "video_url"]:
+            if name in data:
+                setattr(submission, name, (data[name] or "").strip())
+        if "theme" in data:
+            submission.theme = theme
+        if accept_rules and submission.rules_accepted_at is None:
+            submission.rules_accepted_at = now
+        if deck is not None:
+            old_file = submission.deck.name if submission.deck else None
+            submission.deck_filename = deck.filename
+            submission.deck_pages = deck.pages
+            submission.deck_size = deck.size
+            submission.deck.save(
+                f"{challenge.edition.slug}-{now:%Y%m%d%H%M%S%f}.pdf", ContentFile(deck.data), save=False
+            )
+        result = EntryResult(submission=submission)
+        missing = entry_missing(submission) if (submit or before == SubmissionStatus.SUBMITTED) else {}
+        if missing and before == SubmissionStatus.SUBMITTED:
+            if deck is not None:
+                submission.deck.storage.delete(submission.deck.name)
+            raise EntryIncomplete(missing)
+        if submit and not missing and before == SubmissionStatus.DRAFT:
+            submission.status = SubmissionStatus.SUBMITTED
+            submission.submitted_at = now
+            result.submitted = True
+        result.missing = missing
+        submission.save()
+        if result.submitted:
+            _log(submission, action="submitted", actor=user, from_status=before)
+            _email("entry_received", submission.pk)
+        elif before == SubmissionStatus.SUBMITTED:
+            _log(submission, action="updated", actor=user, from_status=before)
+            _email("entry_received", submission.pk, updated=True)
+        else:
+            _log(submission, action="draft_saved", actor=user, from_status=before)
+        if old_file:
+            storage = submission.deck.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
+    return result
+
+
+def entry_withdraw(*, submission: Submission, user, reason: str = "") -> Submission:
+    """The startup leaves the challenge: the entry is kept, but out of judging for good."""
+    _require_member(submission.startup, user)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.status == SubmissionStatus.WITHDRAWN:
+            return submission
+        if submission.status not in WITHDRAWABLE:
+            raise ChallengeError(_("The results are decided: the entry can no longer be withdrawn."))
+        before = submission.status
+        submission.status = SubmissionStatus.WITHDRAWN
+        submission.withdrawn_at = timezone.now()
+        submission.prize_rank = None
+        submission.save(update_fields=["status", "withdrawn_at", "prize_rank", "updated_at"])
+        _log(submission, action="withdrawn", actor=user, from_status=before, note=reason.strip()[:2000])
+        if before != SubmissionStatus.DRAFT:
+            _email("entry_status", submission.pk)
+        if before in PUBLIC_STATUSES:
+            transaction.on_commit(content_changed)
+    return submission
+
+
+def entry_reopen(*, submission: Submission, user) -> Submission:
+    """A withdrawn entry becomes a draft again, while entries are open."""
+    _require_member(submission.startup, user)
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_for_update().select_related("challenge__edition").get(pk=submission.pk)
+        )
+        if submission.status != SubmissionStatus.WITHDRAWN:
+            raise ChallengeError(_("Only a withdrawn entry can be reopened."))
+        _timeline_check(submission.challenge, timezone.now())
+        submission.status = SubmissionStatus.DRAFT
+        submission.withdrawn_at = None
+        submission.submitted_at = None
+        submission.save(update_fields=["status", "withdrawn_at", "submitted_at", "updated_at"])
+        _log(submission, action="reopened", actor=user, from_status=SubmissionStatus.WITHDRAWN)
+    return submission
+
+
+# Organisers ------------------------------------------------------------------------------
+
+
+def status_set(
+    *, submission: Submission, actor, status: str, reason: str = "", prize_rank: int | None = None
+) -> Submission:
+    """An organiser screens an entry or records a selection; the startup is told by e-mail."""
+    reason = (reason or "").strip()
+    if status not in ORGANISER_TRANSITIONS:
+        raise ChallengeError(_("This status cannot be set by hand."))
+    if status == SubmissionStatus.NOT_ELIGIBLE and not reason:
+        raise ChallengeError(_("Say why the entry is not eligible: the startup reads the reason."))
+    if status == SubmissionStatus.WINNER and prize_rank not in (1, 2, 3):
+        raise ChallengeError(_("Choose which prize the winner receives."))
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        before = submission.status
+        if before == status and status != SubmissionStatus.WINNER:
+            raise ChallengeError(_("The entry already has this status."))
+        if before not in ORGANISER_TRANSITIONS[status] and before != status:
+            raise ChallengeError(
+                _("An entry that is “%(before)s” cannot become “%(after)s”.")
+                % {
+                    "before": SubmissionStatus(before).label,
+                    "after": SubmissionStatus(status).label,
+                }
+            )
+        if (
+            status == SubmissionStatus.WINNER
+            and Submission.objects.filter(challenge_id=submission.challenge_id, prize_rank=prize_rank)
+            .exclude(pk=submission.pk)
+            .exists()
+        ):
+            raise ChallengeError(_("Another entry already has this prize."))
+        submission.status = status
+        submission.status_reason = reason
+        submission.prize_rank = prize_rank if status == SubmissionStatus.WINNER else None
+        submission.save(update_fields=["status", "status_reason", "prize_rank", "updated_at"])
+        _log(submission, action="status", actor=actor, from_status=before, note=reason)
+        _email("entry_status", submission.pk)
+        if {before, status} & PUBLIC_STATUSES:
+            transaction.on_commit(content_changed)
+    return submission
+
+
+def note_add(*, submission: Submission, actor, text: str) -> SubmissionNote:
+    text = (text or "").strip()
+    if not text:
+        raise ChallengeError(_("The note is empty."))
+    return SubmissionNote.objects.create(submission=submission, author=actor, text=text[:4000])
+
+
+def drafts_remind(
+    *, now: datetime.datetime | None = None, challenge: Challenge | None = None, force: bool = False
+) -> int:
+    """Remind each unsubmitted draft once, within the challenge's reminder window before the deadline.
+
+    `force` (an organiser's "remind now") reminds every draft of the challenge at once, again if need be.
+    """
+    now = now or timezone.now()
+    challenges = Challenge.objects.filter(submission_deadline__gt=now, opens_at__lte=now)
+    if challenge is not None:
+        challenges = challenges.filter(pk=challenge.pk)
+    sent = 0
+    for item in challenges:
+        if not force and now < item.submission_deadline - datetime.timedelta(hours=item.reminder_hours):
+            continue
+        with transaction.atomic():
+            drafts = Submission.objects.select_for_update(skip_locked=True).filter(
+                challenge=item, status=SubmissionStatus.DRAFT
+            )
+            if not force:
+                drafts = drafts.filter(reminded_at__isnull=True)
+            drafts = list(drafts)
+            for draft in drafts:
+                draft.reminded_at = now
+                draft.save(update_fields=["reminded_at"])
+                _log(draft, action="reminded", note=_("Deadline reminder"))
+                _email("entry_reminder", draft.pk)
+                sent += 1
+    return sent
+
+
+def reminders_schedule(challenge: Challenge) -> None:
+    """Have the worker send the draft reminders when the challenge's window opens."""
+    from startups.tasks import drafts_remind as task
+
+    due = challenge.submission_deadline - datetime.timedelta(hours=challenge.reminder_hours)
+    if task.get_backend().supports_defer and due > timezone.now():
+        transaction.on_commit(lambda: task.using(run_after=due + datetime.timedelta(seconds=1)).enqueue())
+
+
+def language_of(startup: Startup) -> str:
+    return startup.language or translation.get_language() or "fr"
