@@ -324,7 +324,9 @@ def entry_save(
         submission = (
             Submission.objects.select_for_update().filter(challenge=challenge, startup=startup).first()
         )
-        now = timezone.now()  # read under the lock, just before writing
+        # The timeline as it is now (an organiser may have moved it), read just before writing.
+        challenge = Challenge.objects.select_related("edition").get(pk=challenge.pk)
+        now = timezone.now()
         _timeline_check(challenge, now)
         if submission is None:
             submission = Submission(challenge=challenge, startup=startup)
