@@ -7,10 +7,12 @@ saying so.
 """
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 
 from events.models import Edition
 from startups.models import (
@@ -328,25 +330,43 @@ def _challenge(edition: Edition, *, now: datetime.datetime) -> Challenge:
     return challenge
 
 
-def demo_deck(name: str, title: str) -> bytes:
-    """A short real PDF deck, rendered like the badges (WeasyPrint)."""
+SLIDES = [
+    ("Le problème", "Ce que vivent les Casablancais aujourd’hui, chiffres à l’appui."),
+    ("La solution", "Comment nous y répondons, et ce qui est déjà testé."),
+    ("L’équipe", "Qui fait quoi, et pourquoi nous."),
+]
+
+
+def demo_decks(startups: list[tuple[str, str]]) -> list[bytes]:
+    """A short real PDF deck per (name, title), rendered by WeasyPrint in one pass and split."""
     from django.utils.html import escape
+    from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
 
-    slides = [
-        (name, title),
-        ("Le problème", "Ce que vivent les Casablancais aujourd’hui, chiffres à l’appui."),
-        ("La solution", "Comment nous y répondons, et ce qui est déjà testé."),
-        ("L’équipe", "Qui fait quoi, et pourquoi nous."),
-    ]
     body = "".join(
-        f"<section><h1>{escape(heading)}</h1><p>{escape(text)}</p></section>" for heading, text in slides
+        f"<section><h1>{escape(heading)}</h1><p>{escape(text)}</p></section>"
+        for name, title in startups
+        for heading, text in [(name, title), *SLIDES]
     )
     css = (
-        "@page { size: 254mm 142.9mm; margin: 18mm } section { page-break-after: always } "
+        "@page { size: 254mm 142.9mm; margin: 18mm } section { break-after: page } "
         "h1 { font: 700 28pt 'Noto Sans', sans-serif; color: #0b5c7a } p { font: 16pt 'Noto Sans', sans-serif }"
     )
-    return HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf()
+    whole = PdfReader(
+        io.BytesIO(
+            HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf()
+        )
+    )
+    per_deck = len(SLIDES) + 1
+    decks = []
+    for index in range(len(startups)):
+        writer = PdfWriter()
+        for page in whole.pages[index * per_deck : (index + 1) * per_deck]:
+            writer.add_page(page)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        decks.append(buffer.getvalue())
+    return decks
 
 
 def seed_challenge(*, edition: Edition) -> Challenge:
@@ -354,11 +374,16 @@ def seed_challenge(*, edition: Edition) -> Challenge:
     challenge = _challenge(edition, now=now)
     themes = {theme.slug: theme for theme in challenge.themes.all()}
     User = get_user_model()
+    missing = [
+        (row[0], row[7])
+        for row in STARTUPS
+        if row[6] != SubmissionStatus.DRAFT
+        and not Submission.objects.filter(challenge=challenge, startup__name=row[0]).exclude(deck="").exists()
+    ]
+    decks = dict(zip([name for name, _title in missing], demo_decks(missing) if missing else [], strict=True))
     for index, (name, city, founded, stage, sector, theme_slug, status, title, owner_email) in enumerate(
         STARTUPS
     ):
-        from django.utils.text import slugify
-
         slug = slugify(name)
         startup = Startup.objects.filter(slug=slug).first() or Startup(slug=slug)
         startup.name = name
@@ -410,11 +435,11 @@ def seed_challenge(*, edition: Edition) -> Challenge:
         if status != SubmissionStatus.DRAFT:
             submission.rules_accepted_at = submission.rules_accepted_at or now - datetime.timedelta(days=5)
             submission.submitted_at = submission.submitted_at or now - datetime.timedelta(days=12 - index)
-            if not submission.deck:
-                data = demo_deck(name, title)
+            if not submission.deck and name in decks:
+                data = decks[name]
                 submission.deck.save(f"demo-{slug}.pdf", ContentFile(data), save=False)
                 submission.deck_filename = f"{slug}-pitch.pdf"
-                submission.deck_pages = 4
+                submission.deck_pages = len(SLIDES) + 1
                 submission.deck_size = len(data)
         if status == SubmissionStatus.WITHDRAWN:
             submission.withdrawn_at = submission.withdrawn_at or now - datetime.timedelta(days=2)

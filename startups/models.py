@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -356,15 +357,15 @@ class StartupInvitation(models.Model):
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    ELIGIBLE = "eligible", _("Eligible")
-    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
-    SHORTLISTED = "shortlisted", _("Shortlisted")
-    FINALIST = "finalist", _("Finalist")
-    WINNER = "winner", _("Winner")
-    NOT_SELECTED = "not_selected", _("Not selected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DRAFT = "draft", pgettext_lazy("challenge entry", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("challenge entry", "Submitted")
+    ELIGIBLE = "eligible", pgettext_lazy("challenge entry", "Eligible")
+    NOT_ELIGIBLE = "not_eligible", pgettext_lazy("challenge entry", "Not eligible")
+    SHORTLISTED = "shortlisted", pgettext_lazy("challenge entry", "Shortlisted")
+    FINALIST = "finalist", pgettext_lazy("challenge entry", "Finalist")
+    WINNER = "winner", pgettext_lazy("challenge entry", "Winner")
+    NOT_SELECTED = "not_selected", pgettext_lazy("challenge entry", "Not selected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("challenge entry", "Withdrawn")
 
 
 # The startup edits its entry only in these states (and before the deadline).

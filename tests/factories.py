@@ -313,3 +313,19 @@ def registration_confirmed(edition, *, user=None, ticket_type=None, **fields):
     return registration_start(
         user=user or user_create(), ticket_type=ticket_type, attendee=attendee(**fields)
     )
+
+
+def challenge_pages_create(tree: SiteTree) -> dict:
+    """The startup challenge page in each language of the tree."""
+    from startups.models import ChallengePage
+
+    titles = {"fr": "Défi startups", "ar": "تحدي الشركات الناشئة", "en": "Startup challenge"}
+    page = ChallengePage(title=titles["fr"], slug="defi-startups")
+    tree.home["fr"].add_child(instance=page)
+    pages = {"fr": _publish(page)}
+    for code in ("ar", "en"):
+        translation = pages["fr"].copy_for_translation(Locale.objects.get(language_code=code))
+        translation.title = titles[code]
+        translation.slug = "startup-challenge"
+        pages[code] = _publish(translation)
+    return pages

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from cms.models import ContentPage, HomePage, NavigationSettings, NewsPage, Organisation
 from events.models import Edition, Registration, Session, TicketType
+from startups.models import ChallengeTheme, Startup, Submission
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -36,6 +37,9 @@ def counts():
         "organisations": Organisation.objects.count(),
         "ticket types": TicketType.objects.count(),
         "registrations": Registration.objects.count(),
+        "startups": Startup.objects.count(),
+        "entries": Submission.objects.count(),
+        "themes": ChallengeTheme.objects.count(),
     }
 
 
@@ -59,7 +63,7 @@ def test_seed_demo_builds_the_site_in_three_languages(seeded, client):
     assert '<html lang="ar" dir="rtl">' in arabic_home
     assert "المدينة الذكية" in arabic_home
     menu = NavigationSettings.objects.get().links.count()
-    assert menu == 5
+    assert menu == 6
 
 
 def test_seed_demo_presents_the_seventh_edition_as_upcoming(seeded):
@@ -76,7 +80,11 @@ def test_seed_demo_accounts_log_in_with_the_demo_password(seeded, client):
     User = get_user_model()
 
     assert (
-        set(User.objects.exclude(email__startswith="participant").values_list("email", flat=True))
+        set(
+            User.objects.exclude(email__startswith="participant")
+            .exclude(email__startswith="equipe@")  # the demo startups' teams
+            .values_list("email", flat=True)
+        )
         == DEMO_EMAILS
     )
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == len(DEMO_EMAILS)
@@ -180,3 +188,46 @@ def test_seed_demo_opens_registration(seeded):
         speaker__user__email="speaker@example.org", participation="confirmed"
     ).exists()
     assert SessionProposal.objects.get(status="pending").author.email == "speaker@example.org"
+
+
+def test_seed_demo_opens_the_startup_challenge(seeded, client):
+    from django.utils import timezone
+
+    from startups.models import Challenge
+
+    challenge = Challenge.objects.get(edition__is_current=True)
+    assert challenge.accepts_entries()
+    assert (
+        challenge.submission_deadline
+        < challenge.final_pitch_at
+        <= Edition.objects.get(is_current=True).starts_at + datetime.timedelta(days=1)
+    )
+    assert {theme.slug for theme in challenge.themes.all()} == {
+        "mobilite",
+        "energie",
+        "eau",
+        "dechets",
+        "services-numeriques",
+        "inclusion",
+    }
+    assert sorted(challenge.prizes.values_list("rank", flat=True)) == [1, 2, 3]
+    entries = Submission.objects.filter(challenge=challenge)
+    assert entries.count() == 12
+    assert set(entries.values_list("status", flat=True)) == {
+        "draft",
+        "submitted",
+        "eligible",
+        "not_eligible",
+        "withdrawn",
+    }
+    assert entries.get(status="not_eligible").status_reason
+    mine = entries.get(startup__members__user__email="startup@example.org")
+    assert mine.status == "draft" and mine.startup.name == "Darb Mobility"
+    for entry in entries.exclude(status="draft"):
+        with entry.deck.open("rb") as deck:
+            assert deck.read(5) == b"%PDF-"
+        assert entry.submitted_at < timezone.now()
+    for url in ("/fr/defi-startups/", "/ar/startup-challenge/", "/en/startup-challenge/"):
+        assert client.get(url).status_code == 200
+    client.post("/fr/accounts/login/", {"login": "startup@example.org", "password": "demo-pass-2026"})
+    assert "Darb Mobility" in client.get("/fr/startup/").content.decode()

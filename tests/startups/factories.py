@@ -14,7 +14,9 @@ from tests.factories import user_create
 _sequence = itertools.count(1)
 
 
-def challenge_create(edition, *, opens_in=-datetime.timedelta(days=10), closes_in=datetime.timedelta(days=10), **fields):
+def challenge_create(
+    edition, *, opens_in=-datetime.timedelta(days=10), closes_in=datetime.timedelta(days=10), **fields
+):
     now = timezone.now()
     deadline = fields.pop("submission_deadline", now + closes_in)
     challenge = Challenge(
@@ -39,9 +41,13 @@ def challenge_create(edition, *, opens_in=-datetime.timedelta(days=10), closes_i
     ChallengeTheme.objects.create(
         challenge=challenge, slug="mobilite", name_fr="Mobilité", name_ar="التنقل", name_en="Mobility"
     )
-    ChallengeTheme.objects.create(challenge=challenge, slug="eau", name_fr="Eau", name_ar="الماء", name_en="Water")
+    ChallengeTheme.objects.create(
+        challenge=challenge, slug="eau", name_fr="Eau", name_ar="الماء", name_en="Water"
+    )
     for rank in (1, 2, 3):
-        ChallengePrize.objects.create(challenge=challenge, rank=rank, title_fr=f"Prix {rank}", amount=10_000 * rank)
+        ChallengePrize.objects.create(
+            challenge=challenge, rank=rank, title_fr=f"Prix {rank}", amount=10_000 * rank
+        )
     return challenge
 
 

@@ -19,7 +19,9 @@ from tests.startups.factories import challenge_create, entry_answers, pdf_bytes,
 
 def form_fields(challenge) -> dict:
     answers = entry_answers(challenge)
-    return {name: value for name, value in answers.items() if name != "theme"} | {"theme": str(answers["theme"].pk)}
+    return {name: value for name, value in answers.items() if name != "theme"} | {
+        "theme": str(answers["theme"].pk)
+    }
 
 
 @pytest.mark.django_db
@@ -57,7 +59,9 @@ def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     parts = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
     for name, (filename, data) in files.items():
         parts.append(
             (

@@ -13,7 +13,9 @@ def upload(data: bytes, name: str = "pitch.pdf"):
 
 
 def check(data: bytes, name: str = "pitch.pdf", **limits):
-    return deck_check(upload(data, name), max_mb=limits.get("max_mb", 2), max_pages=limits.get("max_pages", 10))
+    return deck_check(
+        upload(data, name), max_mb=limits.get("max_mb", 2), max_pages=limits.get("max_pages", 10)
+    )
 
 
 def test_a_real_pdf_is_accepted_with_its_page_count_and_a_clean_name():
@@ -28,7 +30,7 @@ def test_a_real_pdf_is_accepted_with_its_page_count_and_a_clean_name():
     [
         b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200,  # a Windows executable renamed .pdf
         b"PK\x03\x04" + b"\x00" * 200,  # an archive renamed .pdf
-        "Mon pitch, en texte".encode(),
+        b"Mon pitch, en texte",
     ],
 )
 def test_a_file_renamed_pdf_is_refused(data):
@@ -56,7 +58,7 @@ def test_an_encrypted_pdf_is_refused():
     ],
 )
 def test_a_malformed_pdf_is_refused(data):
-    with pytest.raises(DeckError, match="damaged and cannot be read|has no pages"):
+    with pytest.raises(DeckError, match=r"damaged and cannot be read|has no pages"):
         check(data)
 
 
@@ -87,7 +89,10 @@ def test_the_messages_are_translated():
         ("http://youtu.be/dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ"),
         ("https://vimeo.com/76979871", "https://vimeo.com/76979871"),
         ("https://www.dailymotion.com/video/x7tgad0#t=3", "https://www.dailymotion.com/video/x7tgad0"),
-        ("https://www.loom.com/share/0281766fa2d04bb788eaf19e65135184", "https://www.loom.com/share/0281766fa2d04bb788eaf19e65135184"),
+        (
+            "https://www.loom.com/share/0281766fa2d04bb788eaf19e65135184",
+            "https://www.loom.com/share/0281766fa2d04bb788eaf19e65135184",
+        ),
         ("https://drive.google.com/file/d/1AbC_dEf/view", "https://drive.google.com/file/d/1AbC_dEf/view"),
         ("", ""),
     ],
