@@ -140,15 +140,16 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def run_django(env: dict, script: str) -> dict:
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", "import django, json; django.setup()\n" + script],
         cwd=BASE_DIR,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    )
+    if done.returncode:
+        raise SystemExit(f"the benchmark script failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def count_queries(env: dict, rows: list[tuple[str, str, str]], cookie: str) -> dict[str, int]:

@@ -316,7 +316,7 @@ class StartupMember(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="startup_membership"
     )
     role = models.CharField(_("role"), max_length=8, choices=MemberRole.choices, default=MemberRole.MEMBER)
-    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+    joined_at = models.DateTimeField(_("in the team since"), auto_now_add=True)
 
     class Meta:
         ordering = ["joined_at", "pk"]

@@ -21,7 +21,9 @@ STATUS = {"fr": "Soumise", "ar": "مُقدَّمة", "en": "Submitted"}
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_a_new_startup_submits_its_entry(page, live_server, live_site, mailoutbox, tmp_path, language):
+def test_a_new_startup_submits_its_entry(
+    page, live_server, live_site, mailoutbox, immediate_tasks, tmp_path, language
+):
     challenge = challenge_create(Edition.objects.get(is_current=True))
     deck = tmp_path / "pitch-darb.pdf"
     deck.write_bytes(pdf_bytes(6))

@@ -177,7 +177,7 @@ def test_status_changes_are_e_mailed_with_the_reason(
             submission=entry, actor=organiser, status=SubmissionStatus.NOT_ELIGIBLE, reason="Fondée en 2012."
         )
     mail = mailoutbox[-1]
-    assert "Not eligible" in mail.subject
+    assert "Non éligible" in mail.subject  # the startup's language
     assert "Fondée en 2012." in mail.body
     line = entry.log.last()
     assert (line.actor, line.from_status, line.to_status) == (organiser, "submitted", "not_eligible")
@@ -220,7 +220,7 @@ def test_drafts_are_reminded_once_within_the_window(
         assert services.drafts_remind(now=inside) == 1
         assert services.drafts_remind(now=inside) == 0
     assert [mail.to for mail in mailoutbox] == [[founder.email]]
-    assert "not submitted yet" in mailoutbox[0].subject
+    assert "n’est pas encore soumise" in mailoutbox[0].subject
     assert "/startup/" in mailoutbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         assert services.drafts_remind(challenge=challenge, force=True) == 1  # the organiser's "remind now"
