@@ -155,3 +155,30 @@ def test_finalists_and_winners_appear_only_once_published(challenge_pages, chall
     challenge.save()
     html = client.get(url).content.decode()
     assert "Winners" in html and "First prize" in html
+
+
+def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organiser, challenge, entries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counts():
+        result = []
+        for url in (
+            "/admin/startups/entries/",
+            f"/admin/startups/entries/?export=csv&challenge={challenge.pk}",
+        ):
+            response = organiser.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            with CaptureQueriesContext(connection) as queries:
+                response = organiser.get(url)
+                if response.streaming:
+                    b"".join(response.streaming_content)
+            result.append(len(queries))
+        return result
+
+    few = counts()
+    for number in range(9):
+        startup = startup_create(name=f"Plus {number}")
+        submit(challenge, startup, startup.members.get().user)
+    assert counts() == few
