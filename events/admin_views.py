@@ -274,7 +274,25 @@ _EXPORT_VALUES = {key: value for key, _heading, value in EXPORT_COLUMNS}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class RegistrationIndexView(IndexView):
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SafeCSVMixin:
+    """CSV cells that a spreadsheet would run as formulas are written as text.
+
+    The XLSX export is safe already (Wagtail stores cells as strings); a CSV
+    opened in a spreadsheet would evaluate a name such as ``=HYPERLINK(…)``
+    typed by a visitor, so such values get a leading apostrophe.
+    """
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+
+class RegistrationIndexView(SafeCSVMixin, IndexView):
     """The list, its filters and its CSV / XLSX export (in the organiser's time zone)."""
 
     custom_value_preprocess = {

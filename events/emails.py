@@ -65,7 +65,8 @@ def message_build(
     """A plain-text e-mail from `<folder>/<kind>.txt` with its HTML twin, in `language`."""
     with translation.override(language):
         context = {**context, "language": language, "rtl": language == "ar"}
-        subject = str(subjects[kind] % context["subject"])
+        # One line, whatever a visitor typed in a title or a name.
+        subject = " ".join(str(subjects[kind] % context["subject"]).split())
         text = render_to_string(f"{folder}/{kind}.txt", context).strip() + "\n"
         # urlize(autoescape=True) escapes the plain text before adding links and
         # paragraphs, so the result is safe to insert as HTML.

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -54,6 +55,14 @@ def sniff(head: bytes, upload) -> str | None:
     return None
 
 
+def safe_stem(name: str, fallback: str) -> str:
+    """The name without its extension, reduced to safe characters (or `fallback` if nothing is left)."""
+    try:
+        return get_valid_filename(PurePath(name).stem)[:100] or fallback
+    except SuspiciousFileOperation:  # nothing usable in it, e.g. "€€"
+        return fallback
+
+
 def name_check(name: str) -> str:
     """A plain file name: no folders, no control characters, not hidden, not absurdly long."""
     if (
@@ -90,7 +99,7 @@ def resource_upload(
             _("This file is not a PDF, PowerPoint or OpenDocument presentation, whatever its name says.")
         )
     upload.seek(0)
-    stem = get_valid_filename(PurePath(name).stem)[:100] or "slides"
+    stem = safe_stem(name, "slides")
     resource = SessionResource(
         session=appearance.session,
         added_by=user,

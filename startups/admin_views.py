@@ -10,20 +10,23 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView, PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from events.admin_views import SafeCSVMixin
 from startups import services
 from startups.models import (
     ENTRY_TEXT_FIELDS,
@@ -123,7 +126,7 @@ _EXPORT_VALUES = {
 }
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(SafeCSVMixin, IndexView):
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime.datetime: {
@@ -139,6 +142,21 @@ class SubmissionIndexView(IndexView):
             .select_related("startup", "theme", "challenge", "challenge__edition")
             .prefetch_related("startup__members__user")
         )
+
+    def search_queryset(self, queryset):
+        # Searching on team e-mails joins the members: one row per entry all the same.
+        return super().search_queryset(queryset).distinct()
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        if self.ordering in ("submitted_at", "-submitted_at"):
+            # Drafts (never submitted) last, on PostgreSQL as on SQLite.
+            field = F("submitted_at")
+            first = (
+                field.asc(nulls_last=True) if self.ordering == "submitted_at" else field.desc(nulls_last=True)
+            )
+            queryset = queryset.order_by(first, "-pk")
+        return queryset
 
     def to_row_dict(self, item):
         return {
@@ -294,6 +312,7 @@ class SubmissionNoteView(_EntryPostView):
         return self.inspect(submission)
 
 
+@method_decorator(xframe_options_sameorigin, name="dispatch")  # the entry's page shows it inline
 class SubmissionDeckView(PermissionCheckedMixin, View):
     model = Submission
     permission_required = "view"

@@ -7,14 +7,12 @@ every refusal says what to do about it.
 import io
 import logging
 from dataclasses import dataclass
-from pathlib import PurePath
 
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from events.resources import ResourceError, name_check
+from events.resources import ResourceError, name_check, safe_stem
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed decks are refused, not logged as warnings
 
@@ -67,5 +65,5 @@ def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
             _("The deck has %(pages)s pages; the limit is %(limit)s. Keep the slides that matter.")
             % {"pages": pages, "limit": max_pages}
         )
-    stem = get_valid_filename(PurePath(name).stem)[:100] or "deck"
+    stem = safe_stem(name, "deck")
     return Deck(data=data, filename=f"{stem}.pdf", pages=pages, size=len(data))

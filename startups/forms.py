@@ -41,6 +41,7 @@ class EntryForm(forms.ModelForm):
     accept_rules = forms.BooleanField(
         label=_("I have read and accept the challenge's rules."), required=False
     )
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Submission
@@ -61,6 +62,7 @@ class EntryForm(forms.ModelForm):
         ) % {"size": challenge.deck_max_mb, "pages": challenge.deck_max_pages}
         for name in self.fields:
             self.fields[name].required = False
+        self.fields["revision"].initial = self.instance.revision if self.instance.pk else None
         if self.instance.rules_accepted_at:
             self.fields["accept_rules"].initial = True
             self.fields["accept_rules"].disabled = True

@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 
 from events.i18n import TranslatedField, translated_panels
 from events.models.badge_batches import private_storage
+from startups.admin_forms import ChallengeAdminForm
 
 LANGUAGE_CHOICES = [("fr", "Français"), ("ar", "العربية"), ("en", "English")]
 
@@ -81,6 +82,8 @@ class Challenge(ClusterableModel):
     summary = TranslatedField()
     eligibility = TranslatedField()
     rules = TranslatedField()
+
+    base_form_class = ChallengeAdminForm
 
     panels = [
         FieldPanel("edition"),
@@ -368,8 +371,16 @@ class SubmissionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("challenge entry", "Withdrawn")
 
 
-# The startup edits its entry only in these states (and before the deadline).
-EDITABLE = {SubmissionStatus.DRAFT, SubmissionStatus.SUBMITTED}
+# The startup edits its entry in these states, before the deadline. Organisers may
+# screen entries as they arrive; a screened entry that its startup changes goes
+# back to "submitted", to be screened again.
+EDITABLE = {
+    SubmissionStatus.DRAFT,
+    SubmissionStatus.SUBMITTED,
+    SubmissionStatus.ELIGIBLE,
+    SubmissionStatus.NOT_ELIGIBLE,
+}
+SCREENED = {SubmissionStatus.ELIGIBLE, SubmissionStatus.NOT_ELIGIBLE}
 # Entries the jury works on: screened eligible, and what comes after.
 IN_JUDGING = {
     SubmissionStatus.ELIGIBLE,
@@ -377,7 +388,7 @@ IN_JUDGING = {
     SubmissionStatus.FINALIST,
     SubmissionStatus.WINNER,
 }
-# What organisers may set, from which states.
+# What organisers may set, from which states (a winner chosen by mistake can be taken back).
 ORGANISER_TRANSITIONS = {
     SubmissionStatus.ELIGIBLE: {SubmissionStatus.SUBMITTED, SubmissionStatus.NOT_ELIGIBLE},
     SubmissionStatus.NOT_ELIGIBLE: {SubmissionStatus.SUBMITTED, SubmissionStatus.ELIGIBLE},
@@ -386,12 +397,14 @@ ORGANISER_TRANSITIONS = {
         SubmissionStatus.SHORTLISTED,
         SubmissionStatus.ELIGIBLE,
         SubmissionStatus.NOT_SELECTED,
+        SubmissionStatus.WINNER,
     },
     SubmissionStatus.WINNER: {SubmissionStatus.FINALIST},
     SubmissionStatus.NOT_SELECTED: {
         SubmissionStatus.ELIGIBLE,
         SubmissionStatus.SHORTLISTED,
         SubmissionStatus.FINALIST,
+        SubmissionStatus.WINNER,
     },
 }
 
@@ -463,6 +476,17 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("draft reminder sent at"), null=True, blank=True)
+    finalist_at = models.DateTimeField(
+        _("finalist since"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the entry becomes a finalist; finalists stay listed whatever comes after."),
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        help_text=_("Counts the startup's saves, so teammates never overwrite each other."),
+    )
     prize_rank = models.PositiveSmallIntegerField(
         _("prize"),
         null=True,
@@ -473,7 +497,7 @@ class Submission(models.Model):
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-submitted_at", "-created_at"]
+        ordering = [models.F("submitted_at").desc(nulls_last=True), "-created_at"]
         verbose_name = _("challenge entry")
         verbose_name_plural = _("challenge entries")
         constraints = [

@@ -16,9 +16,10 @@ def challenge_presentation(challenge: Challenge, *, user=None) -> dict:
     )
     finalists = (
         list(
-            public.filter(status__in=[SubmissionStatus.FINALIST, SubmissionStatus.WINNER]).order_by(
-                "startup__name"
-            )
+            # Finalists stay listed once they were finalists, winners or not.
+            public.filter(finalist_at__isnull=False)
+            .exclude(status=SubmissionStatus.WITHDRAWN)
+            .order_by("startup__name")
         )
         if challenge.finalists_published or challenge.winners_published
         else []

@@ -26,6 +26,7 @@ from startups.models import (
     ENTRY_TEXT_FIELDS,
     INVITATION_VALID,
     ORGANISER_TRANSITIONS,
+    SCREENED,
     Challenge,
     MemberRole,
     Startup,
@@ -40,6 +41,9 @@ from startups.models import (
 LOGO_MAX_MB = 2
 LOGO_MIN_SIDE = 64
 LOGO_MAX_SIDE = 600
+LOGO_MAX_PIXELS = 25_000_000
+INVITATIONS_PENDING_MAX = 10
+INVITATIONS_PER_DAY = 20
 STARTUP_FIELDS = [
     "name",
     "founded_year",
@@ -107,9 +111,12 @@ def logo_prepare(upload) -> ContentFile:
         upload.seek(0)
         with Image.open(upload) as probe:
             kind = probe.format
+            width, height = probe.size
             probe.verify()
         if kind not in ("JPEG", "PNG", "WEBP"):
             raise ValueError(kind)
+        if width * height > LOGO_MAX_PIXELS:  # a small file can inflate to gigabytes of pixels
+            raise LogoError(_("The logo is too large in pixels: export it at most 4000 pixels wide."))
         upload.seek(0)
         picture = ImageOps.exif_transpose(Image.open(upload))
         picture.load()
@@ -166,7 +173,7 @@ def startup_update(*, startup: Startup, user, data: dict, logo=None) -> Startup:
         if picture is not None:
             startup.logo = _logo_image(startup, picture)
         startup.save()
-        if startup.submissions.filter(status__in=PUBLIC_STATUSES).exists():
+        if startup.submissions.filter(finalist_at__isnull=False).exists():  # on the challenge page
             transaction.on_commit(content_changed)
     return startup
 
@@ -178,8 +185,20 @@ def member_invite(*, startup: Startup, user, email: str, language: str) -> Start
     email = email.strip()
     if startup.members.filter(user__email__iexact=email).exists():
         raise ChallengeError(_("%(email)s is already in your team.") % {"email": email})
-    if startup.invitations.filter(email__iexact=email, accepted_at__isnull=True).count() >= 3:
+    pending = startup.invitations.filter(
+        accepted_at__isnull=True, created_at__gt=timezone.now() - INVITATION_VALID
+    )
+    if pending.filter(email__iexact=email).count() >= 3:
         raise ChallengeError(_("%(email)s has already been invited several times.") % {"email": email})
+    if pending.count() >= INVITATIONS_PENDING_MAX or (
+        startup.invitations.filter(created_at__gt=timezone.now() - datetime.timedelta(days=1)).count()
+        >= INVITATIONS_PER_DAY
+    ):
+        raise ChallengeError(
+            _(
+                "Your team has sent many invitations already. Wait until some are accepted, or write to the organisers."
+            )
+        )
     with transaction.atomic():
         invitation = StartupInvitation.objects.create(
             startup=startup, email=email, language=language, invited_by=user
@@ -195,6 +214,13 @@ def invitation_lookup(token: str) -> StartupInvitation:
     return invitation
 
 
+def _owns_address(user, email: str) -> bool:
+    """The person's account has this address, verified (sign-up requires it)."""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 def invitation_accept(*, token: str, user) -> StartupMember:
     with transaction.atomic():
         invitation = StartupInvitation.objects.select_for_update().filter(token=token).first()
@@ -207,6 +233,11 @@ def invitation_accept(*, token: str, user) -> StartupMember:
             raise ChallengeError(_("This invitation has already been used. Ask your team for a new one."))
         if timezone.now() > invitation.created_at + INVITATION_VALID:
             raise ChallengeError(_("This invitation has expired. Ask your team for a new one."))
+        if not _owns_address(user, invitation.email):
+            raise ChallengeError(
+                _("This invitation was sent to %(email)s. Log in with that address to join the team.")
+                % {"email": invitation.email}
+            )
         if current is not None:
             raise ChallengeError(
                 _("You are already in the team of %(startup)s. Leave it before joining another.")
@@ -223,14 +254,26 @@ def invitation_accept(*, token: str, user) -> StartupMember:
 
 
 def member_remove(*, startup: Startup, user, member: StartupMember) -> None:
-    """A member removes a teammate, or leaves; the team never ends up empty."""
-    _require_member(startup, user)
+    """Anyone leaves; the person who created the profile removes others. A team is never empty,
+    and the invitations a removed person sent are withdrawn."""
     with transaction.atomic():
         Startup.objects.select_for_update().get(pk=startup.pk)
-        if member.startup_id != startup.pk:
+        actor = StartupMember.objects.filter(startup=startup, user=user).first()
+        if actor is None:
+            raise ChallengeError(_("You are not a member of this startup's team."))
+        member = StartupMember.objects.filter(pk=member.pk, startup=startup).first()
+        if member is None:
             raise ChallengeError(_("This person is not in your team."))
-        if startup.members.count() <= 1:
+        if member.pk != actor.pk and actor.role != MemberRole.OWNER:
+            raise ChallengeError(_("Only the person who created the profile removes teammates."))
+        others = startup.members.exclude(pk=member.pk).order_by("joined_at", "pk")
+        if not others.exists():
             raise ChallengeError(_("A startup keeps at least one team member."))
+        if member.role == MemberRole.OWNER:
+            successor = others.first()
+            successor.role = MemberRole.OWNER
+            successor.save(update_fields=["role"])
+        startup.invitations.filter(invited_by=member.user_id, accepted_at__isnull=True).delete()
         member.delete()
 
 
@@ -254,7 +297,7 @@ def _timeline_check(challenge: Challenge, now: datetime.datetime) -> None:
         )
 
 
-def _state_check(submission: Submission) -> None:
+def _state_check(submission: Submission, revision: int | None = None) -> None:
     if submission.status == SubmissionStatus.WITHDRAWN:
         raise ChallengeError(_("Your entry is withdrawn. Reopen it to change it."))
     if submission.status not in EDITABLE:
@@ -263,9 +306,18 @@ def _state_check(submission: Submission) -> None:
                 "The organisers have reviewed your entry: it can no longer be changed. Write to them if needed."
             )
         )
+    if revision is not None and revision != submission.revision:
+        changed = timezone.localtime(submission.updated_at, submission.challenge.edition.tz)
+        raise ChallengeError(
+            _(
+                "A teammate changed the entry at %(time)s, after you opened it: nothing was saved, so that "
+                "their changes are not lost. Keep a copy of your text, reload the page and apply it again."
+            )
+            % {"time": changed.strftime("%H:%M")}
+        )
 
 
-def entry_missing(submission: Submission) -> dict[str, str]:
+def entry_missing(submission: Submission, *, deck_added: bool = False) -> dict[str, str]:
     """What a submitted entry still lacks, by form field."""
     missing = {}
     required = _("This answer is required to submit.")
@@ -274,7 +326,7 @@ def entry_missing(submission: Submission) -> dict[str, str]:
     for name in ENTRY_TEXT_FIELDS:
         if not (getattr(submission, name) or "").strip():
             missing[name] = required
-    if not submission.deck:
+    if not submission.deck and not deck_added:
         missing["deck_upload"] = _("Add your pitch deck as a PDF.")
     if submission.rules_accepted_at is None:
         missing["accept_rules"] = _("Accept the rules to submit.")
@@ -307,20 +359,24 @@ def entry_save(
     deck: Deck | None = None,
     accept_rules: bool = False,
     submit: bool = False,
+    revision: int | None = None,
 ) -> EntryResult:
     """Save a startup's entry; with `submit`, submit it if it is complete.
 
     A draft keeps whatever it is given, complete or not, so nothing typed is
     lost; a submitted entry stays complete, so a change that would leave an
-    answer empty is refused as a whole (EntryIncomplete).
+    answer empty is refused as a whole (EntryIncomplete). `revision` is the
+    entry's revision the form was opened on: if a teammate saved since, the
+    save is refused rather than silently overwriting their changes. A screened
+    entry that changes goes back to "submitted", to be screened again.
     """
-    _require_member(startup, user)
     theme = data.get("theme")
     if theme is not None and theme.challenge_id != challenge.pk:
         raise ChallengeError(_("This theme is not one of the challenge's."))
     old_file = None
     with transaction.atomic():
         Startup.objects.select_for_update().get(pk=startup.pk)  # one entry is created at a time
+        _require_member(startup, user)
         submission = (
             Submission.objects.select_for_update().filter(challenge=challenge, startup=startup).first()
         )
@@ -331,8 +387,10 @@ def entry_save(
         if submission is None:
             submission = Submission(challenge=challenge, startup=startup)
         else:
-            _state_check(submission)
+            submission.challenge = challenge
+            _state_check(submission, revision)
         before = submission.status
+        complete_before = before != SubmissionStatus.DRAFT
         for name in [*ENTRY_TEXT_FIELDS, "video_url"]:
             if name in data:
                 setattr(submission, name, (data[name] or "").strip())
@@ -340,6 +398,11 @@ def entry_save(
             submission.theme = theme
         if accept_rules and submission.rules_accepted_at is None:
             submission.rules_accepted_at = now
+        missing = (
+            entry_missing(submission, deck_added=deck is not None) if (submit or complete_before) else {}
+        )
+        if missing and complete_before:
+            raise EntryIncomplete(missing)
         if deck is not None:
             old_file = submission.deck.name if submission.deck else None
             submission.deck_filename = deck.filename
@@ -348,23 +411,23 @@ def entry_save(
             submission.deck.save(
                 f"{challenge.edition.slug}-{now:%Y%m%d%H%M%S%f}.pdf", ContentFile(deck.data), save=False
             )
-        result = EntryResult(submission=submission)
-        missing = entry_missing(submission) if (submit or before == SubmissionStatus.SUBMITTED) else {}
-        if missing and before == SubmissionStatus.SUBMITTED:
-            if deck is not None:
-                submission.deck.storage.delete(submission.deck.name)
-            raise EntryIncomplete(missing)
+        result = EntryResult(submission=submission, missing=missing)
+        note = ""
         if submit and not missing and before == SubmissionStatus.DRAFT:
             submission.status = SubmissionStatus.SUBMITTED
             submission.submitted_at = now
             result.submitted = True
-        result.missing = missing
+        elif before in SCREENED:
+            submission.status = SubmissionStatus.SUBMITTED
+            submission.status_reason = ""
+            note = _("Changed after screening: to be screened again.")
+        submission.revision += 1
         submission.save()
         if result.submitted:
             _log(submission, action="submitted", actor=user, from_status=before)
             _email("entry_received", submission.pk)
-        elif before == SubmissionStatus.SUBMITTED:
-            _log(submission, action="updated", actor=user, from_status=before)
+        elif complete_before:
+            _log(submission, action="updated", actor=user, from_status=before, note=note)
             _email("entry_received", submission.pk, updated=True)
         else:
             _log(submission, action="draft_saved", actor=user, from_status=before)
@@ -376,9 +439,9 @@ def entry_save(
 
 def entry_withdraw(*, submission: Submission, user, reason: str = "") -> Submission:
     """The startup leaves the challenge: the entry is kept, but out of judging for good."""
-    _require_member(submission.startup, user)
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require_member(submission.startup, user)
         if submission.status == SubmissionStatus.WITHDRAWN:
             return submission
         if submission.status not in WITHDRAWABLE:
@@ -398,18 +461,31 @@ def entry_withdraw(*, submission: Submission, user, reason: str = "") -> Submiss
 
 def entry_reopen(*, submission: Submission, user) -> Submission:
     """A withdrawn entry becomes a draft again, while entries are open."""
-    _require_member(submission.startup, user)
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update().select_related("challenge__edition").get(pk=submission.pk)
+            Submission.objects.select_for_update(of=("self",))
+            .select_related("challenge__edition")
+            .get(pk=submission.pk)
         )
+        _require_member(submission.startup, user)
         if submission.status != SubmissionStatus.WITHDRAWN:
             raise ChallengeError(_("Only a withdrawn entry can be reopened."))
         _timeline_check(submission.challenge, timezone.now())
         submission.status = SubmissionStatus.DRAFT
+        submission.status_reason = ""
         submission.withdrawn_at = None
         submission.submitted_at = None
-        submission.save(update_fields=["status", "withdrawn_at", "submitted_at", "updated_at"])
+        submission.revision += 1
+        submission.save(
+            update_fields=[
+                "status",
+                "status_reason",
+                "withdrawn_at",
+                "submitted_at",
+                "revision",
+                "updated_at",
+            ]
+        )
         _log(submission, action="reopened", actor=user, from_status=SubmissionStatus.WITHDRAWN)
     return submission
 
@@ -451,7 +527,15 @@ def status_set(
         submission.status = status
         submission.status_reason = reason
         submission.prize_rank = prize_rank if status == SubmissionStatus.WINNER else None
-        submission.save(update_fields=["status", "status_reason", "prize_rank", "updated_at"])
+        if status == SubmissionStatus.FINALIST and submission.finalist_at is None:
+            submission.finalist_at = timezone.now()
+        try:
+            with transaction.atomic():
+                submission.save(
+                    update_fields=["status", "status_reason", "prize_rank", "finalist_at", "updated_at"]
+                )
+        except IntegrityError as error:  # two organisers gave the same prize at the same moment
+            raise ChallengeError(_("Another entry already has this prize.")) from error
         _log(submission, action="status", actor=actor, from_status=before, note=reason)
         _email("entry_status", submission.pk)
         if {before, status} & PUBLIC_STATUSES:
@@ -498,11 +582,19 @@ def drafts_remind(
 
 
 def reminders_schedule(challenge: Challenge) -> None:
-    """Have the worker send the draft reminders when the challenge's window opens."""
+    """Have the worker send the draft reminders when the challenge's window opens.
+
+    Drafts started later inside the window are reminded by the periodic sweep
+    (`manage.py expire_holds`, every minute in deployment)."""
     from startups.tasks import drafts_remind as task
 
     due = challenge.submission_deadline - datetime.timedelta(hours=challenge.reminder_hours)
-    if task.get_backend().supports_defer and due > timezone.now():
+    now = timezone.now()
+    if now >= challenge.submission_deadline:
+        return
+    if due <= now:  # the window is already open: remind the drafts now
+        transaction.on_commit(task.enqueue)
+    elif task.get_backend().supports_defer:
         transaction.on_commit(lambda: task.using(run_after=due + datetime.timedelta(seconds=1)).enqueue())
 
 

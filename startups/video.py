@@ -34,8 +34,12 @@ def video_url_check(value: str) -> str:
     )
     if len(value) > 300 or any(char.isspace() for char in value):
         raise refusal
-    parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or parts.username or parts.password or parts.port:
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError as error:  # e.g. a port out of range
+        raise refusal from error
+    if parts.scheme not in ("https", "http") or parts.username or parts.password or port is not None:
         raise refusal
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     patterns = PATTERNS.get(host)

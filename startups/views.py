@@ -12,7 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from startups import selectors, services
 from startups.forms import EntryForm, InviteForm, StartupForm
-from startups.models import Challenge, StartupInvitation, StartupMember, Submission
+from startups.models import ENTRY_TEXT_FIELDS, Challenge, StartupInvitation, StartupMember, Submission
+
+
+def entry_answers(submission: Submission) -> list[tuple[str, str]]:
+    """The entry's answers with their labels, in the form's order."""
+    return [
+        (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
+        for name in [*ENTRY_TEXT_FIELDS, "video_url"]
+    ]
 
 
 def _member_or_none(request):
@@ -189,6 +197,7 @@ def entry(request, challenge_pk: int):
                     deck=form.cleaned_data.get("deck_upload"),
                     accept_rules=bool(form.cleaned_data.get("accept_rules")),
                     submit=submit,
+                    revision=form.cleaned_data.get("revision"),
                 )
             except services.EntryIncomplete as refusal:
                 for name, message in refusal.errors.items():
@@ -196,6 +205,7 @@ def entry(request, challenge_pk: int):
                 messages.error(request, _("Nothing was changed: a submitted entry must keep every answer."))
             except services.ChallengeError as refusal:
                 form.add_error(None, str(refusal))
+                messages.error(request, _("Nothing was saved."))
             else:
                 if result.submitted:
                     messages.success(request, _("Your entry is submitted. A copy is on its way by e-mail."))
@@ -215,11 +225,15 @@ def entry(request, challenge_pk: int):
                     return redirect("startup:entry", challenge_pk=challenge.pk)
         else:
             messages.error(request, _("Nothing was saved: see the messages below."))
+    # What is stored, for the read-only view (never the refused POST).
+    saved = Submission.objects.select_related("theme").filter(pk=getattr(submission, "pk", None)).first()
     return render(
         request,
         "startups/entry.html",
         {
             "form": form,
+            "saved": saved,
+            "answers": entry_answers(saved) if saved else [],
             "challenge": challenge,
             "submission": submission,
             "editable": editable,

@@ -1,21 +1,45 @@
 """The challenge in the Wagtail admin: the call (themes, prizes, timeline), startups, entries."""
 
+from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.admin_views import RecordsPermissionPolicy, permission_menu_item
+from events.admin_views import RecordsPermissionPolicy, SafeCSVMixin, permission_menu_item
 from events.wagtail_hooks import ReadOnlyModelViewSet
 from startups import admin_views
 from startups.models import Challenge, Startup, Submission, SubmissionStatus
 
 
+class KeepEntriesDeleteView(SnippetDeleteView):
+    """A challenge or a startup with entries is not deleted: the entries are records."""
+
+    def form_valid(self, form):
+        if self.object.submissions.exists():
+            messages.error(
+                self.request,
+                _("“%(object)s” has entries: it cannot be deleted. Withdraw or keep them instead.")
+                % {"object": self.object},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class StartupIndexView(SafeCSVMixin, SnippetIndexView):
+    pass
+
+
 class ChallengeViewSet(SnippetViewSet):
     model = Challenge
+    delete_view_class = KeepEntriesDeleteView
     icon = "trophy"
     menu_label = gettext_lazy("Challenges")
     list_display = [
@@ -34,6 +58,8 @@ class ChallengeViewSet(SnippetViewSet):
 
 class StartupViewSet(SnippetViewSet):
     model = Startup
+    index_view_class = StartupIndexView
+    delete_view_class = KeepEntriesDeleteView
     icon = "site"
     menu_label = gettext_lazy("Startups")
     list_display = ["name", "city", "country", "stage", "sector", "founded_year", "created_at"]

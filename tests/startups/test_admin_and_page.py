@@ -182,3 +182,128 @@ def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organise
         startup = startup_create(name=f"Plus {number}")
         submit(challenge, startup, startup.members.get().user)
     assert counts() == few
+
+
+def test_csv_cells_that_look_like_formulas_are_written_as_text(organiser, challenge, db):
+    startup = startup_create(name='=HYPERLINK("http://evil.example","clic")')
+    submit(challenge, startup, startup.members.get().user, title="+33 le projet", problem="-2+3")
+    export = organiser.get(f"/admin/startups/entries/?export=csv&challenge={challenge.pk}")
+    [row] = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    assert row["Startup"].startswith("'=HYPERLINK")
+    assert row["Titre du projet"] == "'+33 le projet"
+    startups_csv = organiser.get("/admin/startups/startups/?export=csv")
+    assert "'=HYPERLINK" in b"".join(startups_csv.streaming_content).decode("utf-8-sig")
+
+
+def test_the_deck_is_shown_inside_the_entrys_page(organiser, entries):
+    entry = entries["Recyclik"]
+    response = organiser.get(f"/admin/startups/entries/{entry.pk}/deck/")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert (
+        f'data="/admin/startups/entries/{entry.pk}/deck/"'
+        in organiser.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
+    )
+
+
+def challenge_form_data(form) -> dict:
+    """What the admin's browser would post back for an unchanged challenge form."""
+
+    def posted(value):
+        return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else value
+
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is not None and value is not False:
+            data[name] = posted(value)
+    for prefix, inlines in form.formsets.items():
+        data.update({f"{prefix}-{key}": value for key, value in inlines.management_form.initial.items()})
+        for index, inline in enumerate(inlines.forms):
+            for name in inline.fields:
+                value = inline[name].value()
+                if value is not None and value is not False:
+                    data[f"{prefix}-{index}-{name}"] = posted(value)
+    return data
+
+
+def challenge_form_class():
+    from wagtail.admin.panels import get_edit_handler
+
+    from startups.models import Challenge
+
+    return get_edit_handler(Challenge).get_form_class()
+
+
+def test_the_timeline_is_typed_in_the_editions_time_zone(challenge):
+    import datetime
+
+    from django.utils import timezone
+
+    from startups.admin_forms import ChallengeAdminForm
+
+    edition = challenge.edition
+    edition.time_zone = "Asia/Dubai"  # UTC+4, while the organiser works on Casablanca time
+    edition.save()
+    FormClass = challenge_form_class()
+    assert issubclass(FormClass, ChallengeAdminForm)
+    form = FormClass(instance=challenge)
+    assert form["submission_deadline"].value() == timezone.make_naive(
+        challenge.submission_deadline, edition.tz
+    ).replace(microsecond=0)
+    data = challenge_form_data(form) | {
+        "opens_at": "2029-12-01 09:00",
+        "submission_deadline": "2030-01-10 18:00",
+        "shortlist_at": "2030-01-20 09:00",
+        "final_pitch_at": "2030-02-01 16:00",
+    }
+    bound = FormClass(data=data, instance=challenge)
+    assert bound.is_valid(), (bound.errors, {k: f.errors for k, f in bound.formsets.items()})
+    saved = bound.save()
+    assert saved.submission_deadline == datetime.datetime(2030, 1, 10, 14, 0, tzinfo=datetime.UTC)
+
+
+def test_a_theme_chosen_by_entries_cannot_be_removed_and_a_challenge_with_entries_is_kept(
+    organiser, challenge, entries
+):
+    from startups.models import Challenge, ChallengeTheme
+
+    theme = challenge.themes.get(slug="mobilite")
+    assert theme.submissions.exists()
+    FormClass = challenge_form_class()
+    form = FormClass(instance=challenge)
+    data = challenge_form_data(form)
+    index = next(
+        i for i, inline in enumerate(form.formsets["themes"].forms) if inline.instance.pk == theme.pk
+    )
+    data[f"themes-{index}-DELETE"] = "on"
+    bound = FormClass(data=data, instance=challenge)
+    assert not bound.is_valid()
+    assert "cannot be removed" in str(bound.non_field_errors())
+    assert ChallengeTheme.objects.filter(pk=theme.pk).exists()
+    del data[f"themes-{index}-DELETE"]
+    assert FormClass(data=data, instance=challenge).is_valid()  # the same form without the removal
+
+    response = organiser.post(f"/admin/startups/challenges/delete/{challenge.pk}/")
+    assert response.status_code == 302
+    assert Challenge.objects.filter(pk=challenge.pk).exists()
+    startup = entries["Recyclik"].startup
+    organiser.post(f"/admin/startups/startups/delete/{startup.pk}/")
+    assert type(startup).objects.filter(pk=startup.pk).exists()
+
+
+def test_a_finalist_stays_listed_and_a_winner_can_be_taken_back(challenge_pages, challenge, entries):
+    organiser = user_create(is_staff=True)
+    finalist, winner = entries["Qatra Sense"], entries["Nour Grid"]
+    for entry in (finalist, winner):
+        for status in (SubmissionStatus.ELIGIBLE, SubmissionStatus.FINALIST):
+            services.status_set(submission=entry, actor=organiser, status=status)
+    services.status_set(submission=winner, actor=organiser, status=SubmissionStatus.WINNER, prize_rank=2)
+    services.status_set(submission=finalist, actor=organiser, status=SubmissionStatus.NOT_SELECTED)
+    challenge.finalists_published = True
+    challenge.save()
+    html = Client().get(challenge_pages["en"].url).content.decode()
+    assert "Qatra Sense" in html and "Nour Grid" in html
+
+    services.status_set(submission=winner, actor=organiser, status=SubmissionStatus.FINALIST)
+    winner.refresh_from_db()
+    assert (winner.status, winner.prize_rank) == (SubmissionStatus.FINALIST, None)

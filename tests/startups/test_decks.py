@@ -118,3 +118,11 @@ def test_video_links_to_one_video_on_a_known_host_are_accepted(link, stored):
 def test_other_video_links_are_refused_with_the_hosts_accepted(link):
     with pytest.raises(VideoError, match="YouTube, Vimeo"):
         video_url_check(link)
+
+
+@pytest.mark.parametrize(
+    "link", ["https://youtube.com:99999/watch?v=x", "https://vimeo.com:0/76979871", "https://[::1/x"]
+)
+def test_video_links_with_odd_ports_or_hosts_are_refused_not_crashing(link):
+    with pytest.raises(VideoError):
+        video_url_check(link)

@@ -108,10 +108,13 @@ def test_a_new_deck_replaces_the_old_file(challenge, startup, founder, django_ca
     assert not storage.exists(old_name) and storage.exists(first.deck.name)
 
 
-def test_the_deadline_is_read_when_the_entry_is_written(challenge, startup, founder, monkeypatch):
+def test_the_deadline_is_read_when_the_entry_is_written(challenge, startup, founder):
     deck = a_deck(challenge)
-    challenge.submission_deadline = timezone.now() - datetime.timedelta(seconds=1)
-    challenge.save()
+    # The organiser moves the deadline while the request holds the challenge as it was.
+    type(challenge).objects.filter(pk=challenge.pk).update(
+        submission_deadline=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert challenge.accepts_entries()  # the stale copy the request holds
     with pytest.raises(services.ChallengeError, match="The submission deadline passed on"):
         services.entry_save(
             challenge=challenge,
@@ -140,6 +143,11 @@ def test_after_the_deadline_a_submitted_entry_cannot_change_nor_reopen(challenge
     challenge.refresh_from_db()
     with pytest.raises(services.ChallengeError, match="deadline passed"):
         services.entry_reopen(submission=entry, user=founder)
+    other = startup_create(name="Autre")
+    with pytest.raises(services.ChallengeError, match="deadline passed"):
+        services.entry_save(
+            challenge=challenge, startup=other, user=other.members.get().user, data={"title": "x"}
+        )
 
 
 def test_withdrawing_keeps_the_entry_but_takes_it_out_of_judging(challenge, startup, founder):
@@ -168,16 +176,37 @@ def test_a_withdrawn_entry_reopens_as_a_draft_while_entries_are_open(challenge, 
     assert entry.status == SubmissionStatus.DRAFT and entry.submitted_at is None and entry.deck
 
 
-def test_screened_entries_are_no_longer_the_startups_to_change(challenge, startup, founder):
+def test_a_screened_entry_changed_before_the_deadline_goes_back_to_screening(challenge, startup, founder):
     entry = submit(challenge, startup, founder).submission
+    organiser = user_create(is_staff=True)
     services.status_set(
-        submission=entry,
-        actor=user_create(is_staff=True),
-        status=SubmissionStatus.NOT_ELIGIBLE,
-        reason="Trop ancienne.",
+        submission=entry, actor=organiser, status=SubmissionStatus.NOT_ELIGIBLE, reason="Année de création."
     )
+    services.entry_save(
+        challenge=challenge, startup=startup, user=founder, data=entry_answers(challenge, team="Corrigé")
+    )
+    entry.refresh_from_db()
+    assert (entry.status, entry.status_reason, entry.team) == (SubmissionStatus.SUBMITTED, "", "Corrigé")
+    assert entry.log.last().note == "Changed after screening: to be screened again."
+    services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.ELIGIBLE)
+    services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.SHORTLISTED)
     with pytest.raises(services.ChallengeError, match="reviewed your entry"):
         services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "x"})
+
+
+def test_a_teammate_never_overwrites_changes_saved_since_the_form_was_opened(challenge, startup, founder):
+    mate = user_create(email="mate@example.org")
+    StartupMember.objects.create(startup=startup, user=mate)
+    opened = services.entry_save(
+        challenge=challenge, startup=startup, user=founder, data={"title": "A"}
+    ).submission
+    seen = opened.revision
+    services.entry_save(challenge=challenge, startup=startup, user=mate, data={"title": "B"}, revision=seen)
+    with pytest.raises(services.ChallengeError, match="A teammate changed the entry"):
+        services.entry_save(
+            challenge=challenge, startup=startup, user=founder, data={"title": "C"}, revision=seen
+        )
+    assert Submission.objects.get().title == "B"
 
 
 def test_one_entry_per_startup_and_challenge(challenge, startup, founder):

@@ -1,6 +1,7 @@
 """Teams join by e-mail invitation; the startup hears about its entry in its own language."""
 
 import datetime
+import io
 
 import pytest
 from django.test import Client
@@ -10,7 +11,7 @@ from startups import services
 from startups.models import StartupInvitation, StartupMember, Submission, SubmissionStatus
 from tests.factories import user_create
 from tests.startups.factories import deck_upload, entry_answers, startup_create
-from tests.startups.test_entries import a_deck, submit
+from tests.startups.test_entries import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -127,21 +128,43 @@ def test_invitations_are_single_use_and_expire(startup, founder):
     with pytest.raises(services.ChallengeError, match="expired"):
         services.invitation_accept(token=late.token, user=user_create(email="c@example.org"))
 
-    other = startup_create(name="Autre")
     invitation = services.member_invite(startup=startup, user=founder, email="d@example.org", language="fr")
+    with pytest.raises(services.ChallengeError, match="sent to d@example.org. Log in with that address"):
+        services.invitation_accept(token=invitation.token, user=user_create(email="someone-else@example.org"))
+    other = startup_create(name="Autre")
+    other_founder = other.members.get().user
+    invitation = services.member_invite(
+        startup=startup, user=founder, email=other_founder.email, language="fr"
+    )
     with pytest.raises(services.ChallengeError, match="already in the team of Autre"):
-        services.invitation_accept(token=invitation.token, user=other.members.get().user)
+        services.invitation_accept(token=invitation.token, user=other_founder)
     with pytest.raises(services.ChallengeError, match="does not exist"):
         services.invitation_accept(token="nope", user=founder)
 
 
 def test_members_leave_or_are_removed_but_the_team_is_never_empty(startup, founder):
     mate = user_create(email="mate@example.org")
+    other = user_create(email="other@example.org")
     member = StartupMember.objects.create(startup=startup, user=mate)
+    StartupMember.objects.create(startup=startup, user=other)
+    services.member_invite(startup=startup, user=mate, email="friend@example.org", language="fr")
+    with pytest.raises(services.ChallengeError, match="Only the person who created the profile"):
+        services.member_remove(startup=startup, user=other, member=founder.startup_membership)
     services.member_remove(startup=startup, user=founder, member=member)
-    assert list(startup.members.all()) == [founder.startup_membership]
+    assert not startup.invitations.filter(email="friend@example.org").exists()  # withdrawn with them
+    services.member_remove(
+        startup=startup, user=founder, member=founder.startup_membership
+    )  # the founder leaves
+    assert list(startup.members.values_list("user__email", "role")) == [("other@example.org", "owner")]
     with pytest.raises(services.ChallengeError, match="at least one team member"):
-        services.member_remove(startup=startup, user=founder, member=founder.startup_membership)
+        services.member_remove(startup=startup, user=other, member=other.startup_membership)
+
+
+def test_invitations_are_capped_per_team(startup, founder):
+    for number in range(10):
+        services.member_invite(startup=startup, user=founder, email=f"p{number}@example.org", language="fr")
+    with pytest.raises(services.ChallengeError, match="many invitations"):
+        services.member_invite(startup=startup, user=founder, email="p10@example.org", language="fr")
 
 
 def test_the_submission_e_mail_carries_a_copy_in_the_startups_language(
@@ -239,13 +262,35 @@ def test_the_reminder_is_scheduled_on_the_worker_when_the_challenge_is_saved(
     assert abs((task.run_after - due).total_seconds()) < 5
 
 
-def test_uploading_a_deck_from_the_form_checks_it(challenge, startup, founder):
+def test_a_deck_with_an_unusable_name_is_stored_under_a_plain_one(challenge, startup, founder):
     client = Client()
     client.force_login(founder)
     response = client.post(
-        f"/en/startup/entry/{challenge.pk}/",
-        {"action": "save", "deck_upload": deck_upload(name="deck.pdf")},
+        f"/en/startup/entry/{challenge.pk}/", {"action": "save", "deck_upload": deck_upload(name="€€.pdf")}
     )
     assert response.status_code == 302
-    assert Submission.objects.get().deck_pages == 3
-    assert a_deck(challenge).pages == 3
+    entry = Submission.objects.get()
+    assert (entry.deck_pages, entry.deck_filename) == (3, "deck.pdf")
+
+
+def test_a_title_with_line_breaks_still_gives_a_one_line_subject(
+    challenge, startup, founder, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(challenge, startup, founder, title="Ligne un\r\nBcc: victim@example.org")
+    assert mailoutbox[-1].subject == "Votre candidature « Ligne un Bcc: victim@example.org » a bien été reçue"
+    assert mailoutbox[-1].to == [founder.email]
+
+
+def test_drafts_started_inside_the_window_are_reminded_by_the_periodic_sweep(
+    challenge, startup, founder, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    type(challenge).objects.filter(pk=challenge.pk).update(
+        submission_deadline=timezone.now() + datetime.timedelta(hours=challenge.reminder_hours - 1)
+    )
+    services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "Tardif"})
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("expire_holds", stdout=io.StringIO())
+    assert [mail.to for mail in mailoutbox] == [[founder.email]]
