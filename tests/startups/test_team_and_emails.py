@@ -129,7 +129,7 @@ def test_invitations_are_single_use_and_expire(startup, founder):
         services.invitation_accept(token=late.token, user=user_create(email="c@example.org"))
 
     invitation = services.member_invite(startup=startup, user=founder, email="d@example.org", language="fr")
-    with pytest.raises(services.ChallengeError, match="sent to d@example.org. Log in with that address"):
+    with pytest.raises(services.ChallengeError, match=r"sent to d@example\.org\. Log in with that address"):
         services.invitation_accept(token=invitation.token, user=user_create(email="someone-else@example.org"))
     other = startup_create(name="Autre")
     other_founder = other.members.get().user
