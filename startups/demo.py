@@ -85,9 +85,13 @@ THEMES = [
 ]
 
 PRIZES = [
-    (1, ("Premier prix", "الجائزة الأولى", "First prize"), 100_000),
-    (2, ("Deuxième prix", "الجائزة الثانية", "Second prize"), 60_000),
-    (3, ("Troisième prix", "الجائزة الثالثة", "Third prize"), 40_000),
+    (
+        1,
+        ("Grand prix de la ville intelligente", "الجائزة الكبرى للمدينة الذكية", "Smart City Grand Prize"),
+        100_000,
+    ),
+    (2, ("Prix de l’impact", "جائزة الأثر", "Impact Prize"), 60_000),
+    (3, ("Prix de l’audace", "جائزة الجرأة", "Boldness Prize"), 40_000),
 ]
 PRIZE_TEXT = (
     "Une dotation en numéraire, un accompagnement de six mois et un pilote avec les services de la ville.",

@@ -19,7 +19,11 @@ class StartupForm(forms.ModelForm):
         model = Startup
         fields = STARTUP_FIELDS
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 4, "maxlength": 600}),
+            # What startups type may be French, Arabic or English, whatever the page's language.
+            "name": forms.TextInput(attrs={"dir": "auto"}),
+            "city": forms.TextInput(attrs={"dir": "auto"}),
+            "country": forms.TextInput(attrs={"dir": "auto"}),
+            "description": forms.Textarea(attrs={"rows": 4, "maxlength": 600, "dir": "auto"}),
             "founded_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
 
@@ -46,7 +50,15 @@ class EntryForm(forms.ModelForm):
     class Meta:
         model = Submission
         fields = ["theme", *ENTRY_TEXT_FIELDS, "video_url"]
-        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in ENTRY_TEXT_FIELDS if name != "title"}
+        # What startups type may be French, Arabic or English, whatever the page's language.
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            **{
+                name: forms.Textarea(attrs={"rows": 5, "dir": "auto"})
+                for name in ENTRY_TEXT_FIELDS
+                if name != "title"
+            },
+        }
 
     def __init__(self, *args, challenge, **kwargs):
         super().__init__(*args, **kwargs)

@@ -294,3 +294,12 @@ def test_drafts_started_inside_the_window_are_reminded_by_the_periodic_sweep(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("expire_holds", stdout=io.StringIO())
     assert [mail.to for mail in mailoutbox] == [[founder.email]]
+
+
+def test_the_account_page_leads_to_the_startup_area(startup, founder):
+    client = Client()
+    client.force_login(founder)
+    assert "Ma startup et sa candidature au challenge" in client.get("/fr/accounts/profile/").content.decode()
+    client.force_login(user_create(email="someone@example.org"))
+    html = client.get("/fr/accounts/profile/").content.decode()
+    assert "Startups : participez au challenge" in html and 'href="/fr/startup/"' in html
