@@ -112,7 +112,9 @@ def assign(
             continue
         _move(pairs, reviewers, load, busiest, idlest, movable)
 
-    uncovered = {entry: per_entry - len(reviewers[entry]) for entry in entries if len(reviewers[entry]) < per_entry}
+    uncovered = {
+        entry: per_entry - len(reviewers[entry]) for entry in entries if len(reviewers[entry]) < per_entry
+    }
     return Plan(pairs=pairs, added=pairs - kept, uncovered=uncovered)
 
 

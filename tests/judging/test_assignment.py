@@ -53,7 +53,9 @@ def test_hand_made_assignments_are_kept_and_a_recusal_is_filled_by_another_juror
     first = assign(entries, jurors, per_entry=3, conflicts=conflicts)
     # j0 recuses from one of its entries: the conflict is recorded and the plan topped up.
     recused = next(pair for pair in sorted(first.pairs) if pair[0] == "j0")
-    again = assign(entries, jurors, per_entry=3, conflicts=conflicts | {recused}, existing=first.pairs - {recused})
+    again = assign(
+        entries, jurors, per_entry=3, conflicts=conflicts | {recused}, existing=first.pairs - {recused}
+    )
     assert recused not in again.pairs
     assert first.pairs - {recused} <= again.pairs  # nothing else moved
     assert len(again.added) == 1

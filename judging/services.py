@@ -1,0 +1,597 @@
+"""Everything that changes the jury's work, each change written to the audit log.
+
+Checks are made under row locks at the moment of writing: a review is saved
+only by its juror, only while its round is open (the closing time is read
+just before writing), never for an entry the juror has a conflict with, and
+never after it was submitted.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from judging import aggregation
+from judging.assignment import assign
+from judging.models import (
+    SOURCE_STATUSES,
+    Assignment,
+    AuditEntry,
+    Conflict,
+    ConflictSource,
+    Decision,
+    DecisionKind,
+    Juror,
+    Review,
+    ReviewStatus,
+    Round,
+    RoundKind,
+    Score,
+)
+from startups import services as startup_services
+from startups.models import Challenge, StartupMember, Submission, SubmissionStatus
+
+# Addresses anyone can have: sharing one of these domains is no conflict.
+PUBLIC_DOMAINS = {
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "hotmail.fr",
+    "live.com",
+    "yahoo.com",
+    "yahoo.fr",
+    "icloud.com",
+    "menara.ma",
+    "proton.me",
+    "protonmail.com",
+    "example.org",
+}
+
+
+class JudgingError(Exception):
+    """A refusal shown as it is."""
+
+
+# Audit -------------------------------------------------------------------------------------
+
+
+def audit(challenge_id: int, action: str, *, actor=None, **data) -> AuditEntry:
+    """Append to the challenge's hash-chained audit log (call inside the change's transaction)."""
+    Challenge.objects.select_for_update().filter(pk=challenge_id).first()  # one writer of the chain at a time
+    last = AuditEntry.objects.filter(challenge_id=challenge_id).order_by("-pk").first()
+    entry = AuditEntry(
+        challenge_id=challenge_id,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        data=data,
+        previous=last.digest if last else "",
+    )
+    entry.digest = entry.compute_digest()
+    entry.save()
+    return entry
+
+
+def audit_verify(challenge: Challenge) -> AuditEntry | None:
+    """The first entry whose chain is broken (edited, or a predecessor removed), or None."""
+    previous = ""
+    for entry in AuditEntry.objects.filter(challenge=challenge).order_by("pk"):
+        if entry.previous != previous or entry.digest != entry.compute_digest():
+            return entry
+        previous = entry.digest
+    return None
+
+
+# Jurors ------------------------------------------------------------------------------------
+
+
+def juror_of(user, challenge: Challenge) -> Juror | None:
+    if not user.is_authenticated:
+        return None
+    return Juror.objects.filter(challenge=challenge, user=user).first()
+
+
+def juror_accept(*, token: str, user) -> Juror:
+    """The invited person, logged in with the invited address, takes the seat."""
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        juror = Juror.objects.select_for_update().filter(token=token).first()
+        if juror is None:
+            raise JudgingError(_("This invitation does not exist."))
+        if juror.user_id == user.pk:
+            return juror
+        if juror.user_id is not None:
+            raise JudgingError(_("This invitation has already been used."))
+        if not EmailAddress.objects.filter(user=user, email__iexact=juror.email, verified=True).exists():
+            raise JudgingError(
+                _("This invitation was sent to %(email)s. Log in with that address to join the jury.")
+                % {"email": juror.email}
+            )
+        juror.user = user
+        juror.accepted_at = timezone.now()
+        juror.save(update_fields=["user", "accepted_at"])
+        audit(juror.challenge_id, "juror_joined", actor=user, juror=juror.pk)
+    return juror
+
+
+def _domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].lower().strip()
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def conflicts_detect(challenge: Challenge) -> int:
+    """Flag juror × entry pairs that share an e-mail domain or an organisation name."""
+    entries = list(
+        Submission.objects.filter(challenge=challenge)
+        .exclude(status__in=[SubmissionStatus.DRAFT, SubmissionStatus.WITHDRAWN])
+        .select_related("startup")
+    )
+    domains: dict[int, set[str]] = {}
+    for member in StartupMember.objects.filter(startup__submissions__in=entries).select_related("user"):
+        domains.setdefault(member.startup_id, set()).add(_domain(member.user.email))
+    for entry in entries:
+        if entry.startup.website:
+            host = re.sub(r"^https?://(www\.)?", "", entry.startup.website.lower()).split("/")[0]
+            domains.setdefault(entry.startup_id, set()).add(host)
+    existing = set(
+        Conflict.objects.filter(juror__challenge=challenge).values_list("juror_id", "submission_id")
+    )
+    created = 0
+    for juror in Juror.objects.filter(challenge=challenge):
+        juror_domain = _domain(juror.email)
+        organisation = _words(juror.organisation)
+        for entry in entries:
+            if (juror.pk, entry.pk) in existing:
+                continue
+            startup_name = _words(entry.startup.name)
+            same_domain = juror_domain not in PUBLIC_DOMAINS and juror_domain in domains.get(
+                entry.startup_id, set()
+            )
+            same_organisation = bool(organisation) and (
+                organisation == startup_name or (len(startup_name) > 3 and startup_name in organisation)
+            )
+            if same_domain or same_organisation:
+                reason = (
+                    _("Same e-mail domain (%(domain)s).") % {"domain": juror_domain}
+                    if same_domain
+                    else _("Same organisation (%(organisation)s).") % {"organisation": juror.organisation}
+                )
+                with transaction.atomic():
+                    Conflict.objects.create(
+                        juror=juror, submission=entry, source=ConflictSource.AUTOMATIC, reason=reason
+                    )
+                    audit(challenge.pk, "conflict_flagged", juror=juror.pk, entry=entry.pk, reason=reason)
+                created += 1
+    return created
+
+
+def conflict_declare(*, juror: Juror, submission: Submission, user, reason: str = "") -> Conflict:
+    """A juror declares a conflict; an entry they were assigned goes to another juror."""
+    if juror.user_id != user.pk:
+        raise JudgingError(_("You are not this juror."))
+    if submission.challenge_id != juror.challenge_id:
+        raise JudgingError(_("This entry is not in your challenge."))
+    with transaction.atomic():
+        assigned = list(
+            Assignment.objects.select_for_update()
+            .filter(juror=juror, submission=submission)
+            .select_related("round")
+        )
+        conflict, created = Conflict.objects.get_or_create(
+            juror=juror,
+            submission=submission,
+            defaults={
+                "source": ConflictSource.RECUSED if assigned else ConflictSource.DECLARED,
+                "reason": reason.strip()[:2000],
+            },
+        )
+        if created:
+            audit(juror.challenge_id, "conflict_declared", actor=user, juror=juror.pk, entry=submission.pk)
+        rounds = []
+        for assignment in assigned:
+            if assignment.round.is_locked():
+                continue  # a closed round's scores stay as they were
+            rounds.append(assignment.round)
+            assignment.delete()
+            audit(
+                juror.challenge_id,
+                "assignment_removed",
+                actor=user,
+                round=assignment.round_id,
+                juror=juror.pk,
+                entry=submission.pk,
+                why="recused",
+            )
+        for round_ in rounds:
+            _top_up(round_, actor=user)
+    return conflict
+
+
+# Assignments -------------------------------------------------------------------------------
+
+
+def round_entries(round_: Round):
+    return Submission.objects.filter(
+        challenge_id=round_.challenge_id, status__in=SOURCE_STATUSES[round_.source]
+    )
+
+
+def _top_up(round_: Round, *, actor=None):
+    entries = list(round_entries(round_).values_list("pk", flat=True))
+    jurors = list(Juror.objects.filter(challenge_id=round_.challenge_id).values_list("pk", flat=True))
+    if not jurors or not entries:
+        return None
+    conflicts = set(
+        Conflict.objects.filter(juror__challenge_id=round_.challenge_id).values_list(
+            "juror_id", "submission_id"
+        )
+    )
+    existing = set(Assignment.objects.filter(round=round_).values_list("juror_id", "submission_id"))
+    per_entry = len(jurors) if round_.kind == RoundKind.FINAL else min(round_.min_reviews, len(jurors))
+    plan = assign(
+        entries, jurors, per_entry=per_entry, conflicts=conflicts, existing=existing, seed=round_.pk
+    )
+    Assignment.objects.bulk_create(
+        [Assignment(round=round_, juror_id=juror, submission_id=entry) for juror, entry in sorted(plan.added)]
+    )
+    audit(
+        round_.challenge_id,
+        "assignments_generated",
+        actor=actor,
+        round=round_.pk,
+        added=sorted([list(pair) for pair in plan.added]),
+        uncovered={str(entry): missing for entry, missing in plan.uncovered.items()},
+    )
+    return plan
+
+
+def assignments_generate(round_: Round, *, actor) -> object:
+    """Assign the round's entries to the jury (keeping what exists), after flagging conflicts."""
+    conflicts_detect(round_.challenge)
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round_.pk)
+        if round_.is_locked():
+            raise JudgingError(_("This round is closed."))
+        return _top_up(round_, actor=actor)
+
+
+def assignment_add(*, round_: Round, juror: Juror, submission: Submission, actor) -> Assignment:
+    with transaction.atomic():
+        if Conflict.objects.filter(juror=juror, submission=submission).exists():
+            raise JudgingError(_("This juror has a conflict of interest with this entry."))
+        if juror.challenge_id != round_.challenge_id or submission.challenge_id != round_.challenge_id:
+            raise JudgingError(_("This juror or entry is not in the round's challenge."))
+        assignment, created = Assignment.objects.get_or_create(
+            round=round_, juror=juror, submission=submission, defaults={"by_hand": True}
+        )
+        if created:
+            audit(
+                round_.challenge_id,
+                "assignment_added",
+                actor=actor,
+                round=round_.pk,
+                juror=juror.pk,
+                entry=submission.pk,
+            )
+    return assignment
+
+
+def assignment_remove(*, assignment: Assignment, actor) -> None:
+    with transaction.atomic():
+        assignment = Assignment.objects.select_for_update().select_related("round").get(pk=assignment.pk)
+        if assignment.round.is_locked():
+            raise JudgingError(_("This round is closed: its assignments stay as they were."))
+        audit(
+            assignment.round.challenge_id,
+            "assignment_removed",
+            actor=actor,
+            round=assignment.round_id,
+            juror=assignment.juror_id,
+            entry=assignment.submission_id,
+            why="organiser",
+        )
+        assignment.delete()
+
+
+def visible_assignments(juror: Juror):
+    """The juror's assignments, never those of entries they have a conflict with or that left judging."""
+    return (
+        Assignment.objects.filter(juror=juror)
+        .exclude(submission__conflicts__juror=juror)
+        .exclude(submission__status=SubmissionStatus.WITHDRAWN)
+        .select_related("round", "submission", "submission__theme", "submission__startup")
+    )
+
+
+# Reviews -----------------------------------------------------------------------------------
+
+
+def _value(raw, round_: Round) -> Decimal | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = Decimal(str(raw).replace(",", "."))
+    except InvalidOperation as error:
+        raise JudgingError(_("Scores are numbers.")) from error
+    if not round_.scale_min <= value <= round_.scale_max or value != value.quantize(Decimal("0.01")):
+        raise JudgingError(
+            _("Scores go from %(low)s to %(high)s.") % {"low": round_.scale_min, "high": round_.scale_max}
+        )
+    return value
+
+
+def review_save(
+    *, assignment: Assignment, user, scores: dict, comment: str = "", submit: bool = False
+) -> Review:
+    """Save a juror's scores (criterion id -> (value, comment)); `submit` requires every criterion."""
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update(of=("self",))
+            .select_related("round", "juror", "submission")
+            .filter(pk=assignment.pk)
+            .first()
+        )
+        if assignment is None:  # removed meanwhile (a recusal, an organiser's change)
+            raise JudgingError(_("This entry is not assigned to you."))
+        round_ = Round.objects.get(pk=assignment.round_id)  # its closing time as it is now
+        if assignment.juror.user_id != user.pk:
+            raise JudgingError(_("This entry is not assigned to you."))
+        if Conflict.objects.filter(juror=assignment.juror, submission=assignment.submission).exists():
+            raise JudgingError(_("You have declared a conflict of interest with this entry."))
+        now = timezone.now()
+        if now < round_.opens_at:
+            raise JudgingError(_("This round is not open yet."))
+        if round_.is_locked(now):
+            raise JudgingError(_("This round is closed: scores can no longer change."))
+        review, _created = Review.objects.get_or_create(assignment=assignment)
+        if review.status == ReviewStatus.SUBMITTED:
+            raise JudgingError(_("You have submitted this review: it can no longer change."))
+        criteria = list(round_.criteria.all())
+        values = {}
+        for criterion in criteria:
+            raw, note = scores.get(criterion.pk, (None, ""))
+            values[criterion.pk] = (_value(raw, round_), (note or "").strip()[:2000])
+        if submit:
+            missing = [str(criterion.name) for criterion in criteria if values[criterion.pk][0] is None]
+            if missing:
+                raise JudgingError(
+                    _("Score every criterion to submit: %(missing)s.") % {"missing": ", ".join(missing)}
+                )
+        for criterion in criteria:
+            value, note = values[criterion.pk]
+            if value is None:
+                Score.objects.filter(review=review, criterion=criterion).delete()
+            else:
+                Score.objects.update_or_create(
+                    review=review, criterion=criterion, defaults={"value": value, "comment": note}
+                )
+        review.comment = (comment or "").strip()[:4000]
+        if submit:
+            review.status = ReviewStatus.SUBMITTED
+            review.submitted_at = now
+            audit(
+                round_.challenge_id,
+                "review_submitted",
+                actor=user,
+                round=round_.pk,
+                juror=assignment.juror_id,
+                entry=assignment.submission_id,
+                scores={str(pk): str(value) for pk, (value, _note) in values.items()},
+            )
+        review.save()
+    return review
+
+
+def others_reviews(assignment: Assignment):
+    """Other jurors' submitted reviews of the entry, once this juror has submitted theirs, if the round allows."""
+    round_ = assignment.round
+    mine = Review.objects.filter(assignment=assignment, status=ReviewStatus.SUBMITTED).exists()
+    if not (round_.reveal_scores and mine):
+        return Review.objects.none()
+    return (
+        Review.objects.filter(
+            assignment__round=round_,
+            assignment__submission=assignment.submission,
+            status=ReviewStatus.SUBMITTED,
+        )
+        .exclude(assignment=assignment)
+        .select_related("assignment__juror")
+        .prefetch_related("scores__criterion")
+    )
+
+
+def round_close(*, round_: Round, actor) -> Round:
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round_.pk)
+        if round_.locked_at is None:
+            round_.locked_at = timezone.now()
+            round_.save(update_fields=["locked_at"])
+            audit(round_.challenge_id, "round_locked", actor=actor, round=round_.pk)
+    return round_
+
+
+# Results -----------------------------------------------------------------------------------
+
+
+def results_inputs(round_: Round) -> dict:
+    """Everything the result depends on, as plain values (what the snapshot keeps)."""
+    criteria = list(round_.criteria.all())
+    reviews = (
+        Review.objects.filter(assignment__round=round_, status=ReviewStatus.SUBMITTED)
+        .exclude(assignment__submission__status=SubmissionStatus.WITHDRAWN)
+        .exclude(assignment__submission__conflicts__juror=F("assignment__juror"))
+        .select_related("assignment")
+        .prefetch_related("scores")
+    )
+    return {
+        "round": round_.pk,
+        "kind": round_.kind,
+        "scale": [round_.scale_min, round_.scale_max],
+        "locked": round_.is_locked(),
+        "criteria": [
+            {"id": c.pk, "name": c.name_fr, "weight": str(c.weight), "primary": c.is_primary}
+            for c in criteria
+        ],
+        "reviews": [
+            {
+                "juror": review.assignment.juror_id,
+                "entry": review.assignment.submission_id,
+                "scores": {str(score.criterion_id): str(score.value) for score in review.scores.all()},
+            }
+            for review in reviews
+        ],
+    }
+
+
+def compute(inputs: dict, *, chair_order=()) -> tuple[list[dict], dict]:
+    criteria = [
+        aggregation.Criterion(str(c["id"]), float(c["weight"]), c["primary"]) for c in inputs["criteria"]
+    ]
+    reviews = [
+        aggregation.Review(r["juror"], r["entry"], {key: float(value) for key, value in r["scores"].items()})
+        for r in inputs["reviews"]
+    ]
+    if inputs["kind"] == RoundKind.FINAL:
+        ranked, about = aggregation.final_ranking(reviews, criteria, chair_order=chair_order)
+    else:
+        ranked, about = aggregation.screening_ranking(
+            reviews, criteria, scale=tuple(inputs["scale"]), chair_order=chair_order
+        )
+    return [result.as_dict() for result in ranked], about
+
+
+def results_compute(*, round_: Round, actor, chair_order=()):
+    """Compute the round's ranking and freeze it, with its inputs and method, as a snapshot."""
+    from judging.models import ResultSnapshot
+
+    with transaction.atomic():
+        round_ = Round.objects.select_related("challenge").get(pk=round_.pk)  # as it is now (locked or not)
+        inputs = results_inputs(round_)
+        inputs["chair_order"] = list(chair_order)
+        results, about = compute(inputs, chair_order=chair_order)
+        snapshot = ResultSnapshot(
+            round=round_,
+            computed_by=actor if getattr(actor, "is_authenticated", False) else None,
+            method=about["method"],
+            version=about["version"],
+            inputs=inputs,
+            results={
+                "ranking": results,
+                "about": {k: v for k, v in about.items() if k not in ("method", "version")},
+            },
+        )
+        snapshot.save()
+        audit(
+            round_.challenge_id,
+            "results_computed",
+            actor=actor,
+            round=round_.pk,
+            snapshot=snapshot.pk,
+            digest=snapshot.digest,
+        )
+    return snapshot
+
+
+def decision_confirm(*, snapshot, kind: str, entries: list[int], reason: str, actor) -> Decision:
+    """The jury chair confirms a selection; departing from the computed order needs a written reason."""
+    round_ = snapshot.round
+    chair = Juror.objects.filter(challenge_id=round_.challenge_id, is_chair=True, user=actor).first()
+    if chair is None:
+        raise JudgingError(_("Only the jury chair confirms the jury's decisions."))
+    if not snapshot.inputs.get("locked"):
+        raise JudgingError(_("Close the round and compute its results before confirming a decision."))
+    if not snapshot.is_intact():
+        raise JudgingError(_("This result snapshot has been altered: compute the results again."))
+    if kind == DecisionKind.WINNERS and len(entries) != 3:
+        raise JudgingError(_("Choose the three winners, first prize first."))
+    if not entries or len(set(entries)) != len(entries):
+        raise JudgingError(_("Choose each entry once."))
+    computed = [row["entry"] for row in snapshot.results["ranking"]]
+    unknown = [entry for entry in entries if entry not in computed]
+    if unknown:
+        raise JudgingError(_("Some chosen entries are not in this round's results."))
+    expected = computed[: len(entries)]
+    if kind == DecisionKind.WINNERS:
+        departures = [
+            {"place": place + 1, "computed": expected[place], "chosen": entry}
+            for place, entry in enumerate(entries)
+            if expected[place] != entry
+        ]
+    else:
+        departures = [
+            {"chosen": entry, "computed_rank": computed.index(entry) + 1}
+            for entry in entries
+            if entry not in expected
+        ]
+    reason = (reason or "").strip()
+    if departures and not reason:
+        raise JudgingError(_("Your choice departs from the computed order: write the reason."))
+    status = {
+        DecisionKind.SHORTLIST: SubmissionStatus.SHORTLISTED,
+        DecisionKind.FINALISTS: SubmissionStatus.FINALIST,
+        DecisionKind.WINNERS: SubmissionStatus.WINNER,
+    }[kind]
+    with transaction.atomic():
+        decision = Decision.objects.create(
+            round=round_,
+            snapshot=snapshot,
+            kind=kind,
+            entries=entries,
+            departures=departures,
+            reason=reason,
+            confirmed_by=actor,
+        )
+        chosen = set(entries)
+        for place, entry in enumerate(entries):
+            submission = Submission.objects.get(pk=entry)
+            startup_services.status_set(
+                submission=submission,
+                actor=actor,
+                status=status,
+                prize_rank=place + 1 if kind == DecisionKind.WINNERS else None,
+            )
+        for entry in computed:
+            if entry in chosen:
+                continue
+            submission = Submission.objects.get(pk=entry)
+            if submission.status in (
+                SubmissionStatus.ELIGIBLE,
+                SubmissionStatus.SHORTLISTED,
+                SubmissionStatus.FINALIST,
+            ):
+                startup_services.status_set(
+                    submission=submission, actor=actor, status=SubmissionStatus.NOT_SELECTED
+                )
+        audit(
+            round_.challenge_id,
+            "decision_confirmed",
+            actor=actor,
+            round=round_.pk,
+            kind=kind,
+            snapshot=snapshot.pk,
+            entries=entries,
+            departures=departures,
+            reason=reason,
+        )
+    return decision
+
+
+def winners_publish(*, decision: Decision, actor) -> Decision:
+    if decision.kind != DecisionKind.WINNERS:
+        raise JudgingError(_("Only the winners are published this way."))
+    with transaction.atomic():
+        challenge = Challenge.objects.select_for_update().get(pk=decision.round.challenge_id)
+        challenge.finalists_published = True
+        challenge.winners_published = True
+        challenge.save(update_fields=["finalists_published", "winners_published"])
+        decision.published_at = timezone.now()
+        decision.save(update_fields=["published_at"])
+        audit(challenge.pk, "winners_published", actor=actor, decision=decision.pk, entries=decision.entries)
+    return decision
