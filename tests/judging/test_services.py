@@ -8,7 +8,6 @@ from django.utils import timezone, translation
 from judging import services
 from judging.models import Assignment, AuditEntry, Conflict, ResultSnapshot, Review, Round
 from startups.models import StartupMember, Submission, SubmissionStatus
-from tests.factories import user_create
 from tests.judging.factories import challenge_with_jury, round_create
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def scores_for(round_, *values):
 
 
 def test_assignments_cover_every_entry_and_skip_conflicts(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, jurors, round_ = jury
     services.conflict_declare(
         juror=jurors[1], submission=entries[0], user=jurors[1].user, reason="Ancien associé"
     )
@@ -61,7 +60,7 @@ def test_conflicts_are_flagged_for_a_shared_domain_or_organisation(jury):
 
 
 def test_a_juror_sees_only_assigned_entries_without_conflicts(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     juror = jurors[0]
     mine = list(services.visible_assignments(juror))
@@ -72,7 +71,7 @@ def test_a_juror_sees_only_assigned_entries_without_conflicts(jury):
 
 
 def test_recusing_removes_the_entry_and_gives_it_to_another_juror(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     assignment = Assignment.objects.filter(juror=jurors[0]).first()
     entry = assignment.submission
@@ -87,10 +86,10 @@ def test_recusing_removes_the_entry_and_gives_it_to_another_juror(jury):
 
 
 def test_submitting_needs_every_criterion_and_is_final(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     assignment = Assignment.objects.filter(juror=jurors[0]).first()
-    first, second = round_.criteria.all()
+    first, _second = round_.criteria.all()
     services.review_save(assignment=assignment, user=jurors[0].user, scores={first.pk: ("7", "Solide")})
     with pytest.raises(services.JudgingError, match="Score every criterion"):
         services.review_save(
@@ -111,7 +110,7 @@ def test_submitting_needs_every_criterion_and_is_final(jury):
 
 
 def test_scores_cannot_change_once_the_round_closes(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     assignment = Assignment.objects.filter(juror=jurors[0]).select_related("round").first()
     Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - datetime.timedelta(seconds=1))
@@ -126,7 +125,7 @@ def test_scores_cannot_change_once_the_round_closes(jury):
 
 
 def test_others_scores_show_only_after_submitting_and_if_the_round_allows(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, _jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     entry = entries[0]
     first, second = Assignment.objects.filter(round=round_, submission=entry)[:2]
@@ -156,7 +155,7 @@ def score_everything(round_, plan_values):
 
 
 def test_results_are_frozen_in_a_snapshot_that_later_changes_cannot_alter(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, _jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
@@ -238,7 +237,7 @@ def test_winners_are_confirmed_from_the_final_and_published(jury, site_tree):
 
 
 def test_the_audit_log_is_a_chain_that_shows_tampering(jury):
-    challenge, entries, jurors, round_ = jury
+    challenge, _entries, _jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     services.round_close(round_=round_, actor=None)
     assert AuditEntry.objects.filter(challenge=challenge).count() >= 2
@@ -251,7 +250,7 @@ def test_the_audit_log_is_a_chain_that_shows_tampering(jury):
 def test_a_startup_never_sees_scores(jury):
     from django.test import Client
 
-    challenge, entries, jurors, round_ = jury
+    challenge, entries, _jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     assignment = Assignment.objects.filter(submission=entries[0]).first()
     services.review_save(
