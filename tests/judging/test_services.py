@@ -45,7 +45,7 @@ def test_assignments_cover_every_entry_and_skip_conflicts(jury):
 
 
 def test_conflicts_are_flagged_for_a_shared_domain_or_organisation(jury):
-    challenge, entries, jurors, round_ = jury
+    challenge, entries, jurors, _round = jury
     member = StartupMember.objects.filter(startup=entries[2].startup).get()
     member.user.email = "founder@jury3.example.net"  # the domain of juror 3
     member.user.save()
@@ -210,7 +210,7 @@ def test_the_chair_confirms_and_departures_need_a_reason(
 
 
 def test_winners_are_confirmed_from_the_final_and_published(jury, site_tree):
-    challenge, entries, jurors, round_ = jury
+    challenge, entries, jurors, _round = jury
     for entry in entries[:4]:
         Submission.objects.filter(pk=entry.pk).update(
             status=SubmissionStatus.FINALIST, finalist_at=timezone.now()
