@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("door/", include("events.door_urls")),
     path("speaker/", include("events.speaker_urls")),
     path("startup/", include("startups.urls")),
+    path("jury/", include("judging.urls")),
     path("live/<int:session_id>/", live, name="live"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -257,6 +257,12 @@ class Assignment(models.Model):
     )
     by_hand = models.BooleanField(_("assigned by hand"), default=False)
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    checked_at = models.DateTimeField(
+        _("no conflict confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("The juror confirms having no conflict of interest before seeing the entry."),
+    )
 
     class Meta:
         ordering = ["round", "juror", "pk"]

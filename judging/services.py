@@ -300,6 +300,25 @@ def assignment_remove(*, assignment: Assignment, actor) -> None:
         assignment.delete()
 
 
+def no_conflict_confirm(*, assignment: Assignment, user) -> Assignment:
+    """The juror says they have no conflict with the entry; its details are then shown."""
+    if assignment.juror.user_id != user.pk:
+        raise JudgingError(_("This entry is not assigned to you."))
+    with transaction.atomic():
+        if assignment.checked_at is None:
+            assignment.checked_at = timezone.now()
+            assignment.save(update_fields=["checked_at"])
+            audit(
+                assignment.juror.challenge_id,
+                "no_conflict_confirmed",
+                actor=user,
+                round=assignment.round_id,
+                juror=assignment.juror_id,
+                entry=assignment.submission_id,
+            )
+    return assignment
+
+
 def visible_assignments(juror: Juror):
     """The juror's assignments, never those of entries they have a conflict with or that left judging."""
     return (
@@ -345,6 +364,8 @@ def review_save(
             raise JudgingError(_("This entry is not assigned to you."))
         if Conflict.objects.filter(juror=assignment.juror, submission=assignment.submission).exists():
             raise JudgingError(_("You have declared a conflict of interest with this entry."))
+        if assignment.checked_at is None:
+            raise JudgingError(_("Say first whether you have a conflict of interest with this entry."))
         now = timezone.now()
         if now < round_.opens_at:
             raise JudgingError(_("This round is not open yet."))

@@ -26,6 +26,13 @@ def jury(edition):
     return challenge, entries, jurors, round_
 
 
+def generate(round_):
+    """Assign, and have every juror confirm having no conflict (the step before seeing an entry)."""
+    plan = services.assignments_generate(round_, actor=None)
+    Assignment.objects.filter(round=round_).update(checked_at=timezone.now())
+    return plan
+
+
 def scores_for(round_, *values):
     return {criterion.pk: (value, "") for criterion, value in zip(round_.criteria.all(), values, strict=True)}
 
@@ -63,6 +70,11 @@ def test_a_juror_sees_only_assigned_entries_without_conflicts(jury):
     _challenge, _entries, jurors, round_ = jury
     services.assignments_generate(round_, actor=None)
     juror = jurors[0]
+    unchecked = Assignment.objects.filter(juror=juror).first()
+    with pytest.raises(services.JudgingError, match="conflict of interest with this entry"):
+        services.review_save(assignment=unchecked, user=juror.user, scores=scores_for(round_, 5, 5))
+    services.no_conflict_confirm(assignment=unchecked, user=juror.user)
+    services.review_save(assignment=unchecked, user=juror.user, scores=scores_for(round_, 5, 5))
     mine = list(services.visible_assignments(juror))
     assert mine and all(a.juror_id == juror.pk for a in mine)
     other = Assignment.objects.exclude(juror=juror).first()
@@ -72,7 +84,7 @@ def test_a_juror_sees_only_assigned_entries_without_conflicts(jury):
 
 def test_recusing_removes_the_entry_and_gives_it_to_another_juror(jury):
     _challenge, _entries, jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     assignment = Assignment.objects.filter(juror=jurors[0]).first()
     entry = assignment.submission
     services.conflict_declare(
@@ -87,7 +99,7 @@ def test_recusing_removes_the_entry_and_gives_it_to_another_juror(jury):
 
 def test_submitting_needs_every_criterion_and_is_final(jury):
     _challenge, _entries, jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     assignment = Assignment.objects.filter(juror=jurors[0]).first()
     first, _second = round_.criteria.all()
     services.review_save(assignment=assignment, user=jurors[0].user, scores={first.pk: ("7", "Solide")})
@@ -111,7 +123,7 @@ def test_submitting_needs_every_criterion_and_is_final(jury):
 
 def test_scores_cannot_change_once_the_round_closes(jury):
     _challenge, _entries, jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     assignment = Assignment.objects.filter(juror=jurors[0]).select_related("round").first()
     Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - datetime.timedelta(seconds=1))
     assert not assignment.round.is_locked()  # the copy the request holds is stale
@@ -126,7 +138,7 @@ def test_scores_cannot_change_once_the_round_closes(jury):
 
 def test_others_scores_show_only_after_submitting_and_if_the_round_allows(jury):
     _challenge, entries, _jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     entry = entries[0]
     first, second = Assignment.objects.filter(round=round_, submission=entry)[:2]
     services.review_save(
@@ -156,7 +168,7 @@ def score_everything(round_, plan_values):
 
 def test_results_are_frozen_in_a_snapshot_that_later_changes_cannot_alter(jury):
     _challenge, entries, _jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
@@ -178,7 +190,7 @@ def test_the_chair_confirms_and_departures_need_a_reason(
     jury, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     challenge, entries, jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
@@ -216,7 +228,7 @@ def test_winners_are_confirmed_from_the_final_and_published(jury, site_tree):
             status=SubmissionStatus.FINALIST, finalist_at=timezone.now()
         )
     final = round_create(challenge, kind="final", source="finalists")
-    services.assignments_generate(final, actor=None)
+    generate(final)
     assert Assignment.objects.filter(round=final).count() == 4 * 4  # every juror, every finalist
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(final, lambda a: 9 - ranks[a.submission_id])
@@ -238,7 +250,7 @@ def test_winners_are_confirmed_from_the_final_and_published(jury, site_tree):
 
 def test_the_audit_log_is_a_chain_that_shows_tampering(jury):
     challenge, _entries, _jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     services.round_close(round_=round_, actor=None)
     assert AuditEntry.objects.filter(challenge=challenge).count() >= 2
     assert services.audit_verify(challenge) is None
@@ -251,7 +263,7 @@ def test_a_startup_never_sees_scores(jury):
     from django.test import Client
 
     challenge, entries, _jurors, round_ = jury
-    services.assignments_generate(round_, actor=None)
+    generate(round_)
     assignment = Assignment.objects.filter(submission=entries[0]).first()
     services.review_save(
         assignment=assignment,

@@ -1,0 +1,274 @@
+"""The juror area: my entries with progress, the conflict check, the scoring form; the chair's decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from judging import services
+from judging.models import (
+    Assignment,
+    Decision,
+    DecisionKind,
+    Juror,
+    ResultSnapshot,
+    Review,
+    ReviewStatus,
+    Round,
+)
+from startups.models import ENTRY_TEXT_FIELDS, Submission
+from startups.views import deck_response
+
+
+def _seats(user):
+    return Juror.objects.filter(user=user).select_related("challenge", "challenge__edition")
+
+
+@login_required
+def home(request):
+    seats = []
+    for juror in _seats(request.user):
+        assignments = list(services.visible_assignments(juror).select_related("review"))
+        reviews = {a.pk: getattr(a, "review", None) for a in assignments}
+        rounds = []
+        for round_ in Round.objects.filter(challenge=juror.challenge).prefetch_related("criteria"):
+            mine = [a for a in assignments if a.round_id == round_.pk]
+            for assignment in mine:
+                assignment.my_review = reviews.get(assignment.pk)
+            done = sum(1 for a in mine if a.my_review and a.my_review.status == ReviewStatus.SUBMITTED)
+            rounds.append({"round": round_, "assignments": mine, "done": done, "total": len(mine)})
+        seats.append({"juror": juror, "rounds": rounds})
+    return render(request, "judging/home.html", {"seats": seats, "now": timezone.now()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation(request, token: str):
+    juror = Juror.objects.select_related("challenge").filter(token=token).first()
+    if juror is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.juror_accept(token=token, user=request.user)
+        except services.JudgingError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, _("Welcome to the jury of %(challenge)s.") % {"challenge": juror.challenge}
+            )
+            return redirect("jury:home")
+    return render(request, "judging/invitation.html", {"juror": juror})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conflicts(request, juror_pk: int):
+    """The challenge's startups (names only, in alphabetical order), to declare conflicts up front."""
+    juror = get_object_or_404(Juror.objects.select_related("challenge"), pk=juror_pk, user=request.user)
+    if request.method == "POST":
+        submission = get_object_or_404(Submission, pk=request.POST.get("entry"), challenge=juror.challenge)
+        try:
+            services.conflict_declare(
+                juror=juror, submission=submission, user=request.user, reason=request.POST.get("reason", "")
+            )
+        except services.JudgingError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Conflict declared with %(startup)s: you will not see nor score its entry.")
+                % {"startup": submission.startup.name},
+            )
+        return redirect("jury:conflicts", juror_pk=juror.pk)
+    declared = set(juror.conflicts.values_list("submission_id", flat=True))
+    entries = (
+        Submission.objects.filter(challenge=juror.challenge)
+        .exclude(status__in=["draft", "withdrawn"])
+        .select_related("startup")
+        .prefetch_related("startup__members__user")
+        .order_by("startup__name")
+    )
+    return render(
+        request, "judging/conflicts.html", {"juror": juror, "entries": entries, "declared": declared}
+    )
+
+
+def _assignment_for(request, pk: int) -> Assignment:
+    assignment = get_object_or_404(
+        Assignment.objects.select_related(
+            "round", "juror", "juror__challenge", "submission", "submission__theme", "submission__startup"
+        ),
+        pk=pk,
+        juror__user=request.user,
+    )
+    if assignment.juror.conflicts.filter(submission=assignment.submission_id).exists():
+        raise Http404  # a conflicted juror never sees the entry
+    if assignment.submission.status == "withdrawn":
+        raise Http404
+    return assignment
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry(request, pk: int):
+    assignment = _assignment_for(request, pk)
+    round_ = assignment.round
+    criteria = list(round_.criteria.all())
+    review = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()
+    posted = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "no_conflict":
+                services.no_conflict_confirm(assignment=assignment, user=request.user)
+                return redirect("jury:entry", pk=assignment.pk)
+            if action == "conflict":
+                services.conflict_declare(
+                    juror=assignment.juror,
+                    submission=assignment.submission,
+                    user=request.user,
+                    reason=request.POST.get("reason", ""),
+                )
+                messages.success(request, _("Conflict declared: the entry goes to another juror."))
+                return redirect("jury:home")
+            posted = {
+                criterion.pk: (
+                    request.POST.get(f"score-{criterion.pk}", "").strip(),
+                    request.POST.get(f"comment-{criterion.pk}", ""),
+                )
+                for criterion in criteria
+            }
+            services.review_save(
+                assignment=assignment,
+                user=request.user,
+                scores=posted,
+                comment=request.POST.get("comment", ""),
+                submit=action == "submit",
+            )
+        except services.JudgingError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, _("Your review is submitted.") if action == "submit" else _("Your draft is saved.")
+            )
+            return redirect("jury:entry", pk=assignment.pk)
+    saved = {score.criterion_id: score for score in review.scores.all()} if review else {}
+    rows = []
+    for criterion in criteria:
+        value, note = posted.get(criterion.pk, (None, None))
+        score = saved.get(criterion.pk)
+        rows.append(
+            {
+                "criterion": criterion,
+                "value": value if value is not None else (score.value if score else ""),
+                "comment": note if note is not None else (score.comment if score else ""),
+            }
+        )
+    submission = assignment.submission
+    return render(
+        request,
+        "judging/entry.html",
+        {
+            "assignment": assignment,
+            "round": round_,
+            "submission": submission,
+            "answers": _answers(submission, blind=round_.blind) if assignment.checked_at else [],
+            "rows": rows,
+            "review": review,
+            "comment": request.POST.get("comment") if posted else (review.comment if review else ""),
+            "editable": round_.is_open() and not (review and review.status == ReviewStatus.SUBMITTED),
+            "others": services.others_reviews(assignment) if review else [],
+            "blind": round_.blind,
+        },
+    )
+
+
+BLIND_HIDDEN = {"team", "video_url"}  # who the team is, and links
+
+
+def _answers(submission: Submission, *, blind: bool) -> list[tuple[str, str]]:
+    names = [*ENTRY_TEXT_FIELDS, "video_url"]
+    return [
+        (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
+        for name in names
+        if not (blind and name in BLIND_HIDDEN)
+    ]
+
+
+@login_required
+def deck(request, pk: int):
+    assignment = _assignment_for(request, pk)
+    if assignment.checked_at is None or not assignment.submission.deck:
+        raise Http404
+    return deck_response(assignment.submission)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decisions(request, round_pk: int):
+    """The chair reads the latest frozen result and confirms the selection."""
+    round_ = get_object_or_404(Round.objects.select_related("challenge"), pk=round_pk)
+    chair = Juror.objects.filter(challenge=round_.challenge, user=request.user, is_chair=True).first()
+    if chair is None:
+        raise Http404
+    snapshot = ResultSnapshot.objects.filter(round=round_).first()
+    if request.method == "POST" and snapshot is not None:
+        places = []
+        for row in snapshot.results["ranking"]:
+            value = request.POST.get(f"place-{row['entry']}", "").strip()
+            if value.isdigit():
+                places.append((int(value), row["entry"]))
+        entries = [entry for _place, entry in sorted(places)]
+        try:
+            services.decision_confirm(
+                snapshot=snapshot,
+                kind=request.POST.get("kind", ""),
+                entries=entries,
+                reason=request.POST.get("reason", ""),
+                actor=request.user,
+            )
+        except services.JudgingError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("The decision is confirmed and the startups are told."))
+            return redirect("jury:decisions", round_pk=round_.pk)
+    ranking = []
+    if snapshot is not None:
+        names = dict(
+            Submission.objects.filter(
+                pk__in=[row["entry"] for row in snapshot.results["ranking"]]
+            ).values_list("pk", "startup__name")
+        )
+        for row in snapshot.results["ranking"]:
+            ranking.append({**row, "name": names.get(row["entry"], "?")})
+    return render(
+        request,
+        "judging/decisions.html",
+        {
+            "round": round_,
+            "snapshot": snapshot,
+            "ranking": ranking,
+            "kinds": DecisionKind.choices,
+            "decisions": Decision.objects.filter(round=round_),
+        },
+    )
+
+
+@login_required
+@require_POST
+def publish(request, decision_pk: int):
+    decision = get_object_or_404(Decision.objects.select_related("round__challenge"), pk=decision_pk)
+    if not Juror.objects.filter(
+        challenge=decision.round.challenge, user=request.user, is_chair=True
+    ).exists():
+        raise Http404
+    try:
+        services.winners_publish(decision=decision, actor=request.user)
+    except services.JudgingError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The winners are on the challenge page."))
+    return redirect("jury:decisions", round_pk=decision.round_id)

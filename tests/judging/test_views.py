@@ -1,0 +1,128 @@
+"""The juror area: only assigned, unconflicted entries; blind rounds hide identity; the chair decides."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone, translation
+
+from judging import services
+from judging.models import Assignment, Round
+from tests.judging.factories import challenge_with_jury, round_create
+from tests.judging.test_services import scores_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def jury(edition):
+    challenge, entries, jurors = challenge_with_jury(edition, entries=6, jurors=4)
+    round_ = round_create(challenge, min_reviews=2, blind=True)
+    services.assignments_generate(round_, actor=None)
+    return challenge, entries, jurors, round_
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_juror_never_reaches_an_unassigned_or_conflicted_entry(jury):
+    challenge, entries, jurors, round_ = jury
+    juror = jurors[0]
+    client = client_for(juror.user)
+    home = client.get("/en/jury/").content.decode()
+    mine = Assignment.objects.filter(juror=juror)
+    for assignment in mine:
+        assert f"/en/jury/entry/{assignment.pk}/" in home
+    for other in Assignment.objects.exclude(juror=juror):
+        assert client.get(f"/en/jury/entry/{other.pk}/").status_code == 404
+        assert client.get(f"/en/jury/entry/{other.pk}/deck/").status_code == 404
+    assignment = mine.first()
+    client.post(f"/en/jury/entry/{assignment.pk}/", {"action": "conflict", "reason": "Ancien employeur"})
+    assert client.get(f"/en/jury/entry/{assignment.pk}/").status_code == 404
+    assert (
+        client_for(entries[0].startup.members.get().user).get("/en/jury/").status_code == 200
+    )  # nothing there
+
+
+def test_a_blind_entry_never_shows_who_the_startup_is(jury):
+    challenge, entries, jurors, round_ = jury
+    assignment = Assignment.objects.filter(juror=jurors[0]).select_related("submission__startup").first()
+    startup = assignment.submission.startup
+    type(assignment.submission).objects.filter(pk=assignment.submission_id).update(
+        team="Fondée par Amine Berrada et Sara Tazi", video_url="https://vimeo.com/76979871"
+    )
+    client = client_for(jurors[0].user)
+    page = client.get(f"/en/jury/entry/{assignment.pk}/").content.decode()
+    assert "First, a conflict check" in page and startup.name not in page
+    client.post(f"/en/jury/entry/{assignment.pk}/", {"action": "no_conflict"})
+    page = client.get(f"/en/jury/entry/{assignment.pk}/").content.decode()
+    for secret in (startup.name, "Amine Berrada", "vimeo.com", startup.members.get().user.email):
+        assert secret not in page
+    assert assignment.submission.title in page
+    Round.objects.filter(pk=round_.pk).update(blind=False)
+    page = client.get(f"/en/jury/entry/{assignment.pk}/").content.decode()
+    assert startup.name in page and "Amine Berrada" in page
+
+
+def test_the_scoring_form_saves_a_draft_submits_and_then_shows_the_others(jury):
+    challenge, entries, jurors, round_ = jury
+    entry = entries[0]
+    first, second = Assignment.objects.filter(submission=entry)[:2]
+    Assignment.objects.filter(pk__in=[first.pk, second.pk]).update(checked_at=timezone.now())
+    services.review_save(
+        assignment=first,
+        user=first.juror.user,
+        scores=scores_for(round_, 8, 7),
+        comment="Très solide",
+        submit=True,
+    )
+    client = client_for(second.juror.user)
+    criteria = list(round_.criteria.all())
+    url = f"/en/jury/entry/{second.pk}/"
+    client.post(url, {"action": "save", f"score-{criteria[0].pk}": "6"})
+    page = client.get(url).content.decode()
+    assert 'value="6' in page and "Très solide" not in page
+    response = client.post(url, {"action": "submit", f"score-{criteria[0].pk}": "6"})
+    assert response.status_code == 200 and "Score every criterion to submit" in response.content.decode()
+    client.post(url, {"action": "submit", f"score-{criteria[0].pk}": "6", f"score-{criteria[1].pk}": "5.5"})
+    page = client.get(url).content.decode()
+    assert "The other jurors" in page and "Très solide" in page
+
+
+def test_only_the_chair_confirms_decisions(jury):
+    challenge, entries, jurors, round_ = jury
+    assert client_for(jurors[1].user).get(f"/en/jury/round/{round_.pk}/decisions/").status_code == 404
+    page = client_for(jurors[0].user).get(f"/en/jury/round/{round_.pk}/decisions/").content.decode()
+    assert "not computed this round" in page
+
+
+def test_the_chair_confirms_finalists_from_the_page(jury):
+    challenge, entries, jurors, round_ = jury
+    Assignment.objects.update(checked_at=timezone.now())
+    ranks = {entry.pk: index for index, entry in enumerate(entries)}
+    for assignment in Assignment.objects.select_related("juror"):
+        value = 9 - ranks[assignment.submission_id]
+        services.review_save(
+            assignment=assignment,
+            user=assignment.juror.user,
+            scores=scores_for(round_, value, value),
+            submit=True,
+        )
+    services.round_close(round_=round_, actor=None)
+    services.results_compute(round_=round_, actor=None)
+    client = client_for(jurors[0].user)
+    url = f"/en/jury/round/{round_.pk}/decisions/"
+    client.post(url, {"kind": "finalists", f"place-{entries[1].pk}": "2", f"place-{entries[0].pk}": "1"})
+    from startups.models import Submission
+
+    assert list(Submission.objects.filter(status="finalist").order_by("pk").values_list("pk", flat=True)) == [
+        entries[0].pk,
+        entries[1].pk,
+    ]
