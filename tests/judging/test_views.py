@@ -33,7 +33,7 @@ def client_for(user) -> Client:
 
 
 def test_a_juror_never_reaches_an_unassigned_or_conflicted_entry(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, jurors, round_ = jury
     juror = jurors[0]
     client = client_for(juror.user)
     home = client.get("/en/jury/").content.decode()
@@ -52,7 +52,7 @@ def test_a_juror_never_reaches_an_unassigned_or_conflicted_entry(jury):
 
 
 def test_a_blind_entry_never_shows_who_the_startup_is(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     assignment = Assignment.objects.filter(juror=jurors[0]).select_related("submission__startup").first()
     startup = assignment.submission.startup
     type(assignment.submission).objects.filter(pk=assignment.submission_id).update(
@@ -72,7 +72,7 @@ def test_a_blind_entry_never_shows_who_the_startup_is(jury):
 
 
 def test_the_scoring_form_saves_a_draft_submits_and_then_shows_the_others(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, _jurors, round_ = jury
     entry = entries[0]
     first, second = Assignment.objects.filter(submission=entry)[:2]
     Assignment.objects.filter(pk__in=[first.pk, second.pk]).update(checked_at=timezone.now())
@@ -97,14 +97,14 @@ def test_the_scoring_form_saves_a_draft_submits_and_then_shows_the_others(jury):
 
 
 def test_only_the_chair_confirms_decisions(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, _entries, jurors, round_ = jury
     assert client_for(jurors[1].user).get(f"/en/jury/round/{round_.pk}/decisions/").status_code == 404
     page = client_for(jurors[0].user).get(f"/en/jury/round/{round_.pk}/decisions/").content.decode()
     assert "not computed this round" in page
 
 
 def test_the_chair_confirms_finalists_from_the_page(jury):
-    challenge, entries, jurors, round_ = jury
+    _challenge, entries, jurors, round_ = jury
     Assignment.objects.update(checked_at=timezone.now())
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     for assignment in Assignment.objects.select_related("juror"):
