@@ -33,7 +33,7 @@ def client_for(user) -> Client:
 
 
 def test_a_juror_never_reaches_an_unassigned_or_conflicted_entry(jury):
-    _challenge, entries, jurors, round_ = jury
+    _challenge, entries, jurors, _round = jury
     juror = jurors[0]
     client = client_for(juror.user)
     home = client.get("/en/jury/").content.decode()
