@@ -277,6 +277,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def csv_safe(value):
+    """A text cell a spreadsheet would run as a formula, written as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class SafeCSVMixin:
     """CSV cells that a spreadsheet would run as formulas are written as text.
 
@@ -287,9 +294,7 @@ class SafeCSVMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+        return csv_safe(value) if export_format == self.FORMAT_CSV else value
 
 
 class RegistrationIndexView(SafeCSVMixin, IndexView):

@@ -1,0 +1,79 @@
+"""The jury in the Wagtail admin: jurors, rounds and their rubrics, the judging dashboard."""
+
+from django.db import transaction
+from django.urls import path
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.admin_views import permission_menu_item
+from judging import admin_views
+from judging.models import Juror, Round
+
+
+class JurorViewSet(SnippetViewSet):
+    model = Juror
+    icon = "user"
+    menu_label = gettext_lazy("Jurors")
+    list_display = ["name", "email", "organisation", "challenge", "is_chair", "accepted_at"]
+    list_filter = ["challenge", "is_chair"]
+    search_fields = ["name", "email", "organisation"]
+    url_prefix = "jury/jurors"
+
+
+class RoundViewSet(SnippetViewSet):
+    model = Round
+    icon = "list-ol"
+    menu_label = gettext_lazy("Rounds")
+    list_display = ["name_fr", "challenge", "kind", "opens_at", "closes_at", "blind", "min_reviews"]
+    list_filter = ["challenge", "kind"]
+    url_prefix = "jury/rounds"
+
+
+class DashboardViewSet(ViewSet):
+    name = admin_views.DASHBOARD
+    url_prefix = "jury/dashboard"
+    icon = "tasks"
+    menu_label = gettext_lazy("Judging dashboard")
+    menu_item_class = permission_menu_item(Round, "change")
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.RoundsView.as_view(), name="index"),
+            path("round/<int:pk>/", admin_views.RoundDashboardView.as_view(), name="round"),
+            path("round/<int:pk>/results.csv", admin_views.RoundCSVView.as_view(), name="csv"),
+            path("round/<int:pk>/results.pdf", admin_views.RoundPDFView.as_view(), name="pdf"),
+            path("challenge/<int:challenge_pk>/audit/", admin_views.AuditView.as_view(), name="audit"),
+        ]
+
+
+class JuryViewSetGroup(ViewSetGroup):
+    items = (DashboardViewSet, JurorViewSet, RoundViewSet)
+    menu_icon = "group"
+    menu_label = gettext_lazy("Jury")
+    menu_name = "jury"
+    menu_order = 235
+
+
+@hooks.register("register_admin_viewset")
+def register_jury_viewsets():
+    return JuryViewSetGroup()
+
+
+@hooks.register("after_create_snippet")
+def invite_new_juror(request, instance):
+    """A juror added in the admin gets the invitation e-mail."""
+    if isinstance(instance, Juror):
+        from judging.services import audit
+        from judging.tasks import juror_invitation_email
+
+        with transaction.atomic():
+            audit(
+                instance.challenge_id,
+                "juror_invited",
+                actor=request.user,
+                juror=instance.pk,
+                email=instance.email,
+            )
+        transaction.on_commit(lambda: juror_invitation_email.enqueue(instance.pk))
