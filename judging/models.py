@@ -131,6 +131,17 @@ class Round(ClusterableModel):
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"), help_text=_("At this moment every score is locked."))
     locked_at = models.DateTimeField(_("locked at"), null=True, blank=True, editable=False)
+    pitch_session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("pitch session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pitch_rounds",
+        help_text=_(
+            "For a final: the programme session where the finalists pitch; it lists them once published."
+        ),
+    )
 
     name = TranslatedField()
 
@@ -141,6 +152,7 @@ class Round(ClusterableModel):
         FieldRowPanel([FieldPanel("blind"), FieldPanel("reveal_scores"), FieldPanel("min_reviews")]),
         FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")], heading=_("Scale")),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("When")),
+        FieldPanel("pitch_session"),
         InlinePanel("criteria", heading=_("Rubric"), label=_("Criterion"), min_num=1),
     ]
 

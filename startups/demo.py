@@ -195,7 +195,7 @@ STARTUPS = [
         "mvp",
         "govtech",
         "services-numeriques",
-        SubmissionStatus.SUBMITTED,
+        SubmissionStatus.ELIGIBLE,
         "Rendez-vous et suivi des démarches en arrondissement",
         None,
     ),
@@ -217,7 +217,7 @@ STARTUPS = [
         "mvp",
         "mobility",
         "mobilite",
-        SubmissionStatus.SUBMITTED,
+        SubmissionStatus.ELIGIBLE,
         "Prévoir l’affluence aux stations de tramway",
         None,
     ),
@@ -434,8 +434,9 @@ def seed_challenge(*, edition: Edition) -> Challenge:
         )
         submission.team = "Trois fondateurs : produit, ingénierie, terrain. Deux développeurs."
         submission.video_url = f"https://vimeo.com/{700000000 + index}" if index % 3 else ""
-        submission.status = status
-        submission.status_reason = NOT_ELIGIBLE_REASON if status == SubmissionStatus.NOT_ELIGIBLE else ""
+        if submission.pk is None:  # later runs keep what judging made of it
+            submission.status = status
+            submission.status_reason = NOT_ELIGIBLE_REASON if status == SubmissionStatus.NOT_ELIGIBLE else ""
         if status != SubmissionStatus.DRAFT:
             submission.rules_accepted_at = submission.rules_accepted_at or now - datetime.timedelta(days=5)
             submission.submitted_at = submission.submitted_at or now - datetime.timedelta(days=12 - index)

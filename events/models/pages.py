@@ -168,9 +168,12 @@ class ProgrammePage(RoutablePageMixin, Page):
             raise Http404
         session = get_object_or_404(selectors.published_sessions(edition), slug=slug)
         selectors.attach_public_urls([session], programme=self, edition=edition)
+        from judging.selectors import pitching_finalists
+
         context = self.get_context(request) | {
             "edition": edition,
             "session": session,
+            "pitching": pitching_finalists(session),
             "starred": selectors.starred_session_ids(request.user),
             "programme_url": self.programme_url(edition),
             "is_archive": edition != self.get_edition(),

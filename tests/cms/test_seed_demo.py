@@ -213,10 +213,12 @@ def test_seed_demo_opens_the_startup_challenge(seeded, client):
     assert sorted(challenge.prizes.values_list("rank", flat=True)) == [1, 2, 3]
     entries = Submission.objects.filter(challenge=challenge)
     assert entries.count() == 12
+    # The screening round chose three finalists among the five eligible entries (judging demo).
     assert set(entries.values_list("status", flat=True)) == {
         "draft",
         "submitted",
-        "eligible",
+        "finalist",
+        "not_selected",
         "not_eligible",
         "withdrawn",
     }
@@ -231,3 +233,28 @@ def test_seed_demo_opens_the_startup_challenge(seeded, client):
         assert client.get(url).status_code == 200
     client.post("/fr/accounts/login/", {"login": "startup@example.org", "password": "demo-pass-2026"})
     assert "Darb Mobility" in client.get("/fr/startup/").content.decode()
+
+
+def test_seed_demo_gives_the_challenge_a_jury_a_scored_screening_and_a_final_to_score(seeded, client):
+    from judging.models import Assignment, Juror, ResultSnapshot, Review, Round
+    from judging.services import audit_verify
+    from startups.models import Challenge
+
+    challenge = Challenge.objects.get(edition__is_current=True)
+    jurors = Juror.objects.filter(challenge=challenge)
+    assert set(jurors.values_list("user__email", flat=True)) == {f"juror{n}@example.org" for n in range(1, 6)}
+    assert jurors.get(is_chair=True).user.email == "juror1@example.org"
+    screening, final = Round.objects.filter(challenge=challenge).order_by("sort_order")
+    assert (
+        screening.is_locked()
+        and Review.objects.filter(assignment__round=screening, status="submitted").count() == 15
+    )
+    assert ResultSnapshot.objects.get(round=screening).is_intact()
+    assert (
+        final.kind == "final" and final.is_open() and final.pitch_session.slug == "pitchs-challenge-startups"
+    )
+    assert Assignment.objects.filter(round=final).count() == 5 * 3
+    assert not Review.objects.filter(assignment__round=final).exists()
+    assert audit_verify(challenge) is None
+    client.post("/fr/accounts/login/", {"login": "juror2@example.org", "password": "demo-pass-2026"})
+    assert "Finale" in client.get("/fr/jury/").content.decode()

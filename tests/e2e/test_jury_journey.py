@@ -19,12 +19,18 @@ CONFLICT = {"fr": "Déclarer un conflit", "ar": "التصريح بتضارب", "
 def log_in(page, live_server, user):
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "ar", "en"])
-def test_a_juror_declares_a_conflict_scores_two_entries_and_then_sees_the_others(page, live_server, live_site, language):
-    challenge, entries, jurors = challenge_with_jury(Edition.objects.get(is_current=True), entries=4, jurors=3)
+def test_a_juror_declares_a_conflict_scores_two_entries_and_then_sees_the_others(
+    page, live_server, live_site, language
+):
+    challenge, entries, jurors = challenge_with_jury(
+        Edition.objects.get(is_current=True), entries=4, jurors=3
+    )
     round_ = round_create(challenge, min_reviews=3, reveal_scores=True)
     juror, colleague = jurors[1], jurors[2]
     conflicted = entries[3]
@@ -42,7 +48,9 @@ def test_a_juror_declares_a_conflict_scores_two_entries_and_then_sees_the_others
     mine = list(Assignment.objects.filter(juror=juror).order_by("submission_id"))
     assert conflicted.pk not in [a.submission_id for a in mine] and len(mine) == 3
     # The colleague has already scored the first two entries.
-    for assignment in Assignment.objects.filter(juror=colleague, submission__in=[a.submission for a in mine[:2]]):
+    for assignment in Assignment.objects.filter(
+        juror=colleague, submission__in=[a.submission for a in mine[:2]]
+    ):
         services.no_conflict_confirm(assignment=assignment, user=colleague.user)
         services.review_save(
             assignment=assignment,

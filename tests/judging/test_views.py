@@ -126,3 +126,23 @@ def test_the_chair_confirms_finalists_from_the_page(jury):
         entries[0].pk,
         entries[1].pk,
     ]
+
+
+def test_the_pitch_session_lists_the_finalists_once_published(edition, programme_pages):
+    from events.models import Session
+    from tests.factories import session_create
+
+    challenge, entries, _jurors = challenge_with_jury(edition, entries=3, jurors=2)
+    session = session_create(
+        edition, kind="pitch", title_fr="Pitchs des finalistes", title_en="Finalists' pitches"
+    )
+    round_create(challenge, kind="final", source="finalists", pitch_session=session)
+    type(entries[0]).objects.filter(pk=entries[0].pk).update(status="finalist", finalist_at=timezone.now())
+    url = programme_pages["programme"]["en"].url + f"session/{Session.objects.get(pk=session.pk).slug}/"
+    client = Client()
+    assert entries[0].startup.name not in client.get(url).content.decode()
+    challenge.finalists_published = True
+    challenge.save()
+    html = client.get(url).content.decode()
+    assert "The finalists who pitch" in html and entries[0].startup.name in html
+    assert entries[1].startup.name not in html

@@ -7,6 +7,7 @@ from django.utils import timezone
 from cms.demo import DEMO_ACCOUNTS, seed_accounts, seed_site
 from events.demo import seed_editions, seed_registrations, seed_speaker_work, seed_ticket_types
 from events.demo_programme import seed_programme
+from judging.demo import seed_jury
 from startups.demo import seed_challenge
 
 
@@ -38,7 +39,8 @@ class Command(BaseCommand):
         tickets = seed_ticket_types(edition=editions[7])
         seed_registrations(edition=editions[7], tickets=tickets)
         seed_speaker_work(edition=editions[7])
-        seed_challenge(edition=editions[7])
+        challenge = seed_challenge(edition=editions[7])
+        seed_jury(challenge=challenge)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
