@@ -82,6 +82,7 @@ bench: install messages
 	$(VENV_PY) bench/http_bench.py
 	$(VENV_PY) bench/badges_checkin.py
 	$(VENV_PY) bench/challenge_bench.py
+	$(VENV_PY) bench/judging_bench.py
 	@if [ -n "$$DATABASE_URL" ]; then $(VENV_PY) bench/registration_race.py; \
 	else echo "bench/registration_race.py needs PostgreSQL: set DATABASE_URL=postgres://..."; fi
 
