@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
 
 from judging import services
@@ -198,6 +199,7 @@ def _answers(submission: Submission, *, blind: bool) -> list[tuple[str, str]]:
     ]
 
 
+@xframe_options_sameorigin  # shown inside the entry's page
 @login_required
 def deck(request, pk: int):
     assignment = _assignment_for(request, pk)
@@ -215,6 +217,19 @@ def decisions(request, round_pk: int):
     if chair is None:
         raise Http404
     snapshot = ResultSnapshot.objects.filter(round=round_).first()
+    if request.method == "POST" and snapshot is not None and request.POST.get("action") == "tie_order":
+        order = []
+        for row in snapshot.results["ranking"]:
+            value = request.POST.get(f"tie-{row['entry']}", "").strip()
+            if value.isdigit():
+                order.append((int(value), row["entry"]))
+        services.results_compute(
+            round_=round_, actor=request.user, chair_order=[e for _n, e in sorted(order)]
+        )
+        messages.success(
+            request, _("Your order for the tied entries is recorded; the results are computed again.")
+        )
+        return redirect("jury:decisions", round_pk=round_.pk)
     if request.method == "POST" and snapshot is not None:
         places = []
         for row in snapshot.results["ranking"]:
@@ -253,6 +268,12 @@ def decisions(request, round_pk: int):
             "ranking": ranking,
             "kinds": DecisionKind.choices,
             "decisions": Decision.objects.filter(round=round_),
+            "ties": [row for row in ranking if row["tie_break"] == "unresolved"]
+            + [
+                row
+                for previous, row in zip(ranking, ranking[1:], strict=False)
+                if previous["tie_break"] == "unresolved" and row["tie_break"] != "unresolved"
+            ],
         },
     )
 

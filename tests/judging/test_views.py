@@ -146,3 +146,42 @@ def test_the_pitch_session_lists_the_finalists_once_published(edition, programme
     html = client.get(url).content.decode()
     assert "The finalists who pitch" in html and entries[0].startup.name in html
     assert entries[1].startup.name not in html
+
+
+def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
+    challenge, entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
+    round_ = round_create(challenge, min_reviews=2, criteria=((1, True),))
+    services.assignments_generate(round_, actor=None)
+    Assignment.objects.update(checked_at=timezone.now())
+    # Juror 0 prefers entry 0, juror 1 entry 1, by the same margin: a perfect tie.
+    for assignment in Assignment.objects.select_related("juror"):
+        value = (
+            7 if (assignment.juror_id == jurors[0].pk) == (assignment.submission_id == entries[0].pk) else 5
+        )
+        services.review_save(
+            assignment=assignment, user=assignment.juror.user, scores=scores_for(round_, value), submit=True
+        )
+    services.round_close(round_=round_, actor=None)
+    services.results_compute(round_=round_, actor=None)
+    client = client_for(jurors[0].user)
+    url = f"/en/jury/round/{round_.pk}/decisions/"
+    assert "Ties only you can break" in client.get(url).content.decode()
+    client.post(url, {"action": "tie_order", f"tie-{entries[1].pk}": "1", f"tie-{entries[0].pk}": "2"})
+    from judging.models import ResultSnapshot
+
+    latest = ResultSnapshot.objects.filter(round=round_).first()
+    assert latest.inputs["chair_order"] == [entries[1].pk, entries[0].pk]
+    assert [(row["entry"], row["tie_break"]) for row in latest.results["ranking"]] == [
+        (entries[1].pk, "chair"),
+        (entries[0].pk, ""),
+    ]
+    assert client_for(jurors[1].user).post(url, {"action": "tie_order"}).status_code == 404
+
+
+def test_the_deck_opens_inside_the_jurors_page_and_the_api_exposes_no_entry(jury):
+    _challenge, _entries, jurors, _round = jury
+    assignment = Assignment.objects.filter(juror=jurors[0]).first()
+    client = client_for(jurors[0].user)
+    assert client.get(f"/en/jury/entry/{assignment.pk}/deck/").status_code == 404  # before the conflict check
+    schema = Client().get("/api/v1/openapi.json").content.decode().lower()
+    assert "submission" not in schema and "startup" not in schema and "jur" not in schema
