@@ -1,5 +1,7 @@
 """The juror area: my entries with progress, the conflict check, the scoring form; the chair's decisions."""
 
+import itertools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -271,7 +273,7 @@ def decisions(request, round_pk: int):
             "ties": [row for row in ranking if row["tie_break"] == "unresolved"]
             + [
                 row
-                for previous, row in zip(ranking, ranking[1:], strict=False)
+                for previous, row in itertools.pairwise(ranking)
                 if previous["tie_break"] == "unresolved" and row["tie_break"] != "unresolved"
             ],
         },
