@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin
@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from events.admin_views import csv_safe
 from judging import services
 from judging.models import Assignment, AuditEntry, Juror, ResultSnapshot, Review, ReviewStatus, Round
+from judging.templatetags.judging_tags import method_label, tie_label
 from startups.models import Challenge, Submission
 
 DASHBOARD = "jury_dashboard"
@@ -277,11 +278,19 @@ class RoundCSVView(PermissionCheckedMixin, View):
                     f"{row['median']:.3f}",
                     f"{row['sd']:.3f}",
                     _("yes") if row["disagreement"] else "",
-                    row["tie_break"],
+                    tie_label(row["tie_break"]),
                 ]
             )
         writer.writerow([])
-        writer.writerow([_("Method"), snapshot.method, snapshot.version, _("Digest"), snapshot.digest])
+        writer.writerow(
+            [
+                pgettext("scoring", "Method"),
+                method_label(snapshot.method),
+                snapshot.version,
+                _("Digest"),
+                snapshot.digest,
+            ]
+        )
         return response
 
 
