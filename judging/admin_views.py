@@ -5,6 +5,7 @@ juror and per entry, each juror's score distribution, the ranking with its sprea
 import csv
 import statistics
 
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -33,6 +34,8 @@ def review_scores(round_: Round) -> list[tuple[int, int, float]]:
     rows = []
     reviews = (
         Review.objects.filter(assignment__round=round_, status=ReviewStatus.SUBMITTED)
+        .exclude(assignment__submission__status="withdrawn")
+        .exclude(assignment__submission__conflicts__juror=F("assignment__juror"))  # as the results count them
         .select_related("assignment")
         .prefetch_related("scores")
     )
@@ -166,7 +169,13 @@ class RoundDashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
             )
         )
         scores = review_scores(round_)
-        entries = list(services.round_entries(round_).select_related("startup"))
+        assigned = {a.submission_id for a in assignments}
+        entries = list(
+            Submission.objects.filter(challenge=round_.challenge)
+            .filter(Q(pk__in=assigned) | Q(pk__in=services.round_entries(round_)))
+            .select_related("startup")
+            .order_by("pk")
+        )
         juror_rows = []
         for juror in jurors:
             mine = [a for a in assignments if a.juror_id == juror.pk]
@@ -193,34 +202,26 @@ class RoundDashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
                     "entry": entry,
                     "assignments": mine,
                     "submitted": len(values),
-                    "needed": len(jurors) if round_.kind == "final" else round_.min_reviews,
+                    "needed": len(jurors) if round_.kind == "final" else min(round_.min_reviews, len(jurors)),
                     "mean": statistics.fmean(values) if values else None,
                     "sd": statistics.pstdev(values) if len(values) > 1 else None,
                 }
             )
         snapshot = ResultSnapshot.objects.filter(round=round_).first()
-        names = {entry.pk: entry.startup.name for entry in entries}
+        names = dict(Submission.objects.filter(challenge=round_.challenge).values_list("pk", "startup__name"))
         ranking = []
         if snapshot:
             low, high = round_.scale
             for row in snapshot.results["ranking"]:
                 mean, sd = row["normalised_mean"], row["sd"]
-                ranking.append(
-                    {
-                        **row,
-                        "name": names.get(row["entry"])
-                        or Submission.objects.filter(pk=row["entry"])
-                        .values_list("startup__name", flat=True)
-                        .first(),
-                        "bar": {
-                            "from": round((max(low, mean - sd) - low) / (high - low) * 100, 1),
-                            "width": round(
-                                (min(high, mean + sd) - max(low, mean - sd)) / (high - low) * 100, 1
-                            ),
-                            "mean": round((mean - low) / (high - low) * 100, 1),
-                        },
+                bar = None
+                if mean is not None:
+                    bar = {
+                        "from": round((max(low, mean - sd) - low) / (high - low) * 100, 1),
+                        "width": round((min(high, mean + sd) - max(low, mean - sd)) / (high - low) * 100, 1),
+                        "mean": round((mean - low) / (high - low) * 100, 1),
                     }
-                )
+                ranking.append({**row, "name": names.get(row["entry"], ""), "bar": bar})
         context.update(
             round=round_,
             juror_rows=juror_rows,

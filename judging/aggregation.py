@@ -175,6 +175,11 @@ def schulze_tiers(d: dict[tuple, int], entries: Sequence[Entry]) -> list[list[En
 
 
 TIE_STEPS = ("head-to-head", "primary criterion", "median", "chair")
+PRECISION = 9  # decimals: equal results must not be told apart by floating-point noise
+
+
+def _key(value: float) -> float:
+    return round(value, PRECISION)
 
 
 def break_ties(
@@ -195,8 +200,8 @@ def break_ties(
 
     keys = {
         "head-to-head": head_to_head,
-        "primary criterion": lambda entry: primary[entry],
-        "median": lambda entry: median[entry],
+        "primary criterion": lambda entry: _key(primary[entry]),
+        "median": lambda entry: _key(median[entry]),
     }
     chair_rank = {entry: index for index, entry in enumerate(chair_order)}
 

@@ -6,7 +6,9 @@ writes an audit entry for each change; the audit entries form a hash chain,
 so an edit made behind the application's back shows.
 """
 
+import datetime
 import hashlib
+import hmac
 import json
 import secrets
 
@@ -312,7 +314,7 @@ class Review(models.Model):
 
 class Score(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
     value = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
 
@@ -329,6 +331,17 @@ class Score(models.Model):
 
 def canonical(data) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def as_stored(data):
+    """The value as the database gives it back (JSON: string keys, lists), so digests survive a reload."""
+    return json.loads(canonical(data))
+
+
+def keyed_digest(payload: str) -> str:
+    """HMAC-SHA256 under a key derived from the site's secret: only the application can forge one."""
+    key = hashlib.sha256(("judging-digest:" + settings.SECRET_KEY).encode()).digest()
+    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
 
 
 class ResultSnapshot(models.Model):
@@ -356,14 +369,22 @@ class ResultSnapshot(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValidationError("A result snapshot is never changed; compute a new one.")
+        self.inputs = as_stored(self.inputs)
+        self.results = as_stored(self.results)
         self.digest = self.compute_digest()
         super().save(*args, **kwargs)
 
     def compute_digest(self) -> str:
         payload = canonical(
-            {"method": self.method, "version": self.version, "inputs": self.inputs, "results": self.results}
+            {
+                "method": self.method,
+                "version": self.version,
+                "computed_at": self.computed_at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
+                "inputs": self.inputs,
+                "results": self.results,
+            }
         )
-        return hashlib.sha256(payload.encode()).hexdigest()
+        return keyed_digest(payload)
 
     def is_intact(self) -> bool:
         return self.digest == self.compute_digest()
@@ -408,6 +429,7 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    actor_email = models.CharField(_("by"), max_length=254, blank=True)  # kept if the account goes
     action = models.CharField(_("action"), max_length=40)
     data = models.JSONField(_("details"), default=dict)
     previous = models.CharField(max_length=64, blank=True)
@@ -425,10 +447,10 @@ class AuditEntry(models.Model):
         payload = canonical(
             {
                 "previous": self.previous,
-                "at": self.at.isoformat(),
-                "actor": self.actor_id,
+                "at": self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
+                "actor": self.actor_email,
                 "action": self.action,
                 "data": self.data,
             }
         )
-        return hashlib.sha256(payload.encode()).hexdigest()
+        return keyed_digest(payload)

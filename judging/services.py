@@ -30,6 +30,7 @@ from judging.models import (
     Round,
     RoundKind,
     Score,
+    as_stored,
 )
 from startups import services as startup_services
 from startups.models import Challenge, StartupMember, Submission, SubmissionStatus
@@ -63,11 +64,13 @@ def audit(challenge_id: int, action: str, *, actor=None, **data) -> AuditEntry:
     """Append to the challenge's hash-chained audit log (call inside the change's transaction)."""
     Challenge.objects.select_for_update().filter(pk=challenge_id).first()  # one writer of the chain at a time
     last = AuditEntry.objects.filter(challenge_id=challenge_id).order_by("-pk").first()
+    person = actor if getattr(actor, "is_authenticated", False) else None
     entry = AuditEntry(
         challenge_id=challenge_id,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=person,
+        actor_email=person.email if person else "",
         action=action,
-        data=data,
+        data=as_stored(data),
         previous=last.digest if last else "",
     )
     entry.digest = entry.compute_digest()
@@ -143,6 +146,12 @@ def conflicts_detect(challenge: Challenge) -> int:
     existing = set(
         Conflict.objects.filter(juror__challenge=challenge).values_list("juror_id", "submission_id")
     )
+    # A pair the juror has already scored (after confirming no conflict) is left to the organisers.
+    existing |= set(
+        Review.objects.filter(
+            assignment__round__challenge=challenge, status=ReviewStatus.SUBMITTED
+        ).values_list("assignment__juror_id", "assignment__submission_id")
+    )
     created = 0
     for juror in Juror.objects.filter(challenge=challenge):
         juror_domain = _domain(juror.email)
@@ -155,7 +164,8 @@ def conflicts_detect(challenge: Challenge) -> int:
                 entry.startup_id, set()
             )
             same_organisation = bool(organisation) and (
-                organisation == startup_name or (len(startup_name) > 3 and startup_name in organisation)
+                organisation == startup_name
+                or (len(startup_name) > 3 and f" {startup_name} " in f" {organisation} ")  # whole words
             )
             if same_domain or same_organisation:
                 reason = (
@@ -164,10 +174,16 @@ def conflicts_detect(challenge: Challenge) -> int:
                     else _("Same organisation (%(organisation)s).") % {"organisation": juror.organisation}
                 )
                 with transaction.atomic():
-                    Conflict.objects.create(
-                        juror=juror, submission=entry, source=ConflictSource.AUTOMATIC, reason=reason
+                    made = Conflict.objects.bulk_create(
+                        [
+                            Conflict(
+                                juror=juror, submission=entry, source=ConflictSource.AUTOMATIC, reason=reason
+                            )
+                        ],
+                        ignore_conflicts=True,  # the same pair flagged at the same moment elsewhere
                     )
-                    audit(challenge.pk, "conflict_flagged", juror=juror.pk, entry=entry.pk, reason=reason)
+                    if made:
+                        audit(challenge.pk, "conflict_flagged", juror=juror.pk, entry=entry.pk, reason=reason)
                 created += 1
     return created
 
@@ -184,6 +200,12 @@ def conflict_declare(*, juror: Juror, submission: Submission, user, reason: str 
             .filter(juror=juror, submission=submission)
             .select_related("round")
         )
+        if Review.objects.filter(assignment__in=assigned, status=ReviewStatus.SUBMITTED).exists():
+            raise JudgingError(
+                _(
+                    "You have already submitted a review of this entry: write to the organisers about the conflict."
+                )
+            )
         conflict, created = Conflict.objects.get_or_create(
             juror=juror,
             submission=submission,
@@ -210,7 +232,7 @@ def conflict_declare(*, juror: Juror, submission: Submission, user, reason: str 
                 why="recused",
             )
         for round_ in rounds:
-            _top_up(round_, actor=user)
+            _top_up(Round.objects.select_for_update().get(pk=round_.pk), actor=user)
     return conflict
 
 
@@ -264,6 +286,11 @@ def assignments_generate(round_: Round, *, actor) -> object:
 
 def assignment_add(*, round_: Round, juror: Juror, submission: Submission, actor) -> Assignment:
     with transaction.atomic():
+        round_ = Round.objects.select_for_update().get(pk=round_.pk)
+        if round_.is_locked():
+            raise JudgingError(_("This round is closed: its assignments stay as they were."))
+        if not round_entries(round_).filter(pk=submission.pk).exists():
+            raise JudgingError(_("This entry is not in this round."))
         if Conflict.objects.filter(juror=juror, submission=submission).exists():
             raise JudgingError(_("This juror has a conflict of interest with this entry."))
         if juror.challenge_id != round_.challenge_id or submission.challenge_id != round_.challenge_id:
@@ -288,6 +315,8 @@ def assignment_remove(*, assignment: Assignment, actor) -> None:
         assignment = Assignment.objects.select_for_update().select_related("round").get(pk=assignment.pk)
         if assignment.round.is_locked():
             raise JudgingError(_("This round is closed: its assignments stay as they were."))
+        if Review.objects.filter(assignment=assignment, status=ReviewStatus.SUBMITTED).exists():
+            raise JudgingError(_("This juror has submitted the review: the assignment stays."))
         audit(
             assignment.round.challenge_id,
             "assignment_removed",
@@ -319,6 +348,18 @@ def no_conflict_confirm(*, assignment: Assignment, user) -> Assignment:
     return assignment
 
 
+def blind_label(round_: Round, submission_id: int) -> str:
+    """What a juror calls an entry in a blind round: a code that does not lead back to the entry's id."""
+    import hashlib
+    import hmac
+
+    from django.conf import settings
+
+    key = hashlib.sha256(("blind-label:" + settings.SECRET_KEY).encode()).digest()
+    code = hmac.new(key, f"{round_.pk}:{submission_id}".encode(), hashlib.sha256).hexdigest()[:6].upper()
+    return f"#{code}"
+
+
 def visible_assignments(juror: Juror):
     """The juror's assignments, never those of entries they have a conflict with or that left judging."""
     return (
@@ -337,6 +378,8 @@ def _value(raw, round_: Round) -> Decimal | None:
         return None
     try:
         value = Decimal(str(raw).replace(",", "."))
+        if not value.is_finite():
+            raise InvalidOperation
     except InvalidOperation as error:
         raise JudgingError(_("Scores are numbers.")) from error
     if not round_.scale_min <= value <= round_.scale_max or value != value.quantize(Decimal("0.01")):
@@ -359,7 +402,8 @@ def review_save(
         )
         if assignment is None:  # removed meanwhile (a recusal, an organiser's change)
             raise JudgingError(_("This entry is not assigned to you."))
-        round_ = Round.objects.get(pk=assignment.round_id)  # its closing time as it is now
+        # Locked like round_close locks it: a save and a closing never cross.
+        round_ = Round.objects.select_for_update().get(pk=assignment.round_id)
         if assignment.juror.user_id != user.pk:
             raise JudgingError(_("This entry is not assigned to you."))
         if Conflict.objects.filter(juror=assignment.juror, submission=assignment.submission).exists():
@@ -453,6 +497,13 @@ def results_inputs(round_: Round) -> dict:
     )
     return {
         "round": round_.pk,
+        "entries": sorted(
+            (
+                set(round_entries(round_).values_list("pk", flat=True))
+                | set(Assignment.objects.filter(round=round_).values_list("submission_id", flat=True))
+            )
+            - set(Submission.objects.filter(status=SubmissionStatus.WITHDRAWN).values_list("pk", flat=True))
+        ),
         "kind": round_.kind,
         "scale": [round_.scale_min, round_.scale_max],
         "locked": round_.is_locked(),
@@ -472,6 +523,7 @@ def results_inputs(round_: Round) -> dict:
 
 
 def compute(inputs: dict, *, chair_order=()) -> tuple[list[dict], dict]:
+    """The ranking of the reviewed entries, then the round's entries nobody reviewed (never ranked)."""
     criteria = [
         aggregation.Criterion(str(c["id"]), float(c["weight"]), c["primary"]) for c in inputs["criteria"]
     ]
@@ -485,18 +537,46 @@ def compute(inputs: dict, *, chair_order=()) -> tuple[list[dict], dict]:
         ranked, about = aggregation.screening_ranking(
             reviews, criteria, scale=tuple(inputs["scale"]), chair_order=chair_order
         )
-    return [result.as_dict() for result in ranked], about
+    rows = [result.as_dict() for result in ranked]
+    reviewed = {row["entry"] for row in rows}
+    for entry in inputs.get("entries", []):
+        if entry not in reviewed:
+            rows.append(
+                {
+                    "entry": entry,
+                    "rank": None,
+                    "reviews": 0,
+                    "raw_mean": None,
+                    "normalised_mean": None,
+                    "median": None,
+                    "sd": None,
+                    "primary_mean": None,
+                    "disagreement": False,
+                    "tie_break": "",
+                }
+            )
+    return rows, about
 
 
-def results_compute(*, round_: Round, actor, chair_order=()):
-    """Compute the round's ranking and freeze it, with its inputs and method, as a snapshot."""
+def results_compute(*, round_: Round, actor, chair_order=None):
+    """Compute the round's ranking and freeze it, with its inputs and method, as a snapshot.
+
+    Without `chair_order`, the order the chair last recorded for ties is kept."""
     from judging.models import ResultSnapshot
 
     with transaction.atomic():
         round_ = Round.objects.select_related("challenge").get(pk=round_.pk)  # as it is now (locked or not)
+        if chair_order is None:
+            latest = ResultSnapshot.objects.filter(round=round_).first()
+            chair_order = latest.inputs.get("chair_order", []) if latest else []
         inputs = results_inputs(round_)
         inputs["chair_order"] = list(chair_order)
-        results, about = compute(inputs, chair_order=chair_order)
+        try:
+            results, about = compute(inputs, chair_order=chair_order)
+        except aggregation.ScoringError as error:
+            raise JudgingError(
+                _("Some submitted reviews do not score every criterion of the rubric (was it changed?).")
+            ) from error
         snapshot = ResultSnapshot(
             round=round_,
             computed_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -520,12 +600,30 @@ def results_compute(*, round_: Round, actor, chair_order=()):
     return snapshot
 
 
+KIND_OF_DECISION = {
+    DecisionKind.SHORTLIST: RoundKind.SCREENING,
+    DecisionKind.FINALISTS: RoundKind.SCREENING,
+    DecisionKind.WINNERS: RoundKind.FINAL,
+}
+
+
 def decision_confirm(*, snapshot, kind: str, entries: list[int], reason: str, actor) -> Decision:
-    """The jury chair confirms a selection; departing from the computed order needs a written reason."""
+    """The jury chair confirms a selection; departing from the computed order needs a written reason.
+
+    Shortlist and finalists come from a screening round, the three winners from the final; a place
+    is a departure when the chosen entry's computed rank is not the rank of that place."""
     round_ = snapshot.round
     chair = Juror.objects.filter(challenge_id=round_.challenge_id, is_chair=True, user=actor).first()
     if chair is None:
         raise JudgingError(_("Only the jury chair confirms the jury's decisions."))
+    if kind not in KIND_OF_DECISION:
+        raise JudgingError(_("Choose what you decide."))
+    if KIND_OF_DECISION[kind] != round_.kind:
+        raise JudgingError(
+            _(
+                "The winners come from the final round; the shortlist and the finalists from a screening round."
+            )
+        )
     if not snapshot.inputs.get("locked"):
         raise JudgingError(_("Close the round and compute its results before confirming a decision."))
     if not snapshot.is_intact():
@@ -534,22 +632,28 @@ def decision_confirm(*, snapshot, kind: str, entries: list[int], reason: str, ac
         raise JudgingError(_("Choose the three winners, first prize first."))
     if not entries or len(set(entries)) != len(entries):
         raise JudgingError(_("Choose each entry once."))
-    computed = [row["entry"] for row in snapshot.results["ranking"]]
-    unknown = [entry for entry in entries if entry not in computed]
-    if unknown:
+    ranks = {row["entry"]: row["rank"] for row in snapshot.results["ranking"]}
+    if any(entry not in ranks for entry in entries):
         raise JudgingError(_("Some chosen entries are not in this round's results."))
-    expected = computed[: len(entries)]
+    ranked = [row["entry"] for row in snapshot.results["ranking"] if row["rank"] is not None]
+    expected = ranked[: len(entries)]
+    never = len(ranked) + 1  # entries nobody reviewed
     if kind == DecisionKind.WINNERS:
         departures = [
-            {"place": place + 1, "computed": expected[place], "chosen": entry}
+            {
+                "place": place + 1,
+                "computed": expected[place] if place < len(expected) else None,
+                "chosen": entry,
+            }
             for place, entry in enumerate(entries)
-            if expected[place] != entry
+            if place >= len(expected) or (ranks[entry] or never) != ranks[expected[place]]
         ]
     else:
+        cut = ranks[expected[-1]] if expected else 0
         departures = [
-            {"chosen": entry, "computed_rank": computed.index(entry) + 1}
+            {"chosen": entry, "computed_rank": ranks[entry]}
             for entry in entries
-            if entry not in expected
+            if (ranks[entry] or never) > cut
         ]
     reason = (reason or "").strip()
     if departures and not reason:
@@ -559,48 +663,46 @@ def decision_confirm(*, snapshot, kind: str, entries: list[int], reason: str, ac
         DecisionKind.FINALISTS: SubmissionStatus.FINALIST,
         DecisionKind.WINNERS: SubmissionStatus.WINNER,
     }[kind]
-    with transaction.atomic():
-        decision = Decision.objects.create(
-            round=round_,
-            snapshot=snapshot,
-            kind=kind,
-            entries=entries,
-            departures=departures,
-            reason=reason,
-            confirmed_by=actor,
-        )
-        chosen = set(entries)
-        for place, entry in enumerate(entries):
-            submission = Submission.objects.get(pk=entry)
-            startup_services.status_set(
-                submission=submission,
-                actor=actor,
-                status=status,
-                prize_rank=place + 1 if kind == DecisionKind.WINNERS else None,
+    try:
+        with transaction.atomic():
+            Round.objects.select_for_update().get(pk=round_.pk)  # one decision at a time
+            decision = Decision.objects.create(
+                round=round_,
+                snapshot=snapshot,
+                kind=kind,
+                entries=entries,
+                departures=departures,
+                reason=reason,
+                confirmed_by=actor,
             )
-        for entry in computed:
-            if entry in chosen:
-                continue
-            submission = Submission.objects.get(pk=entry)
-            if submission.status in (
-                SubmissionStatus.ELIGIBLE,
-                SubmissionStatus.SHORTLISTED,
-                SubmissionStatus.FINALIST,
-            ):
+            chosen = set(entries)
+            for place, entry in enumerate(entries):
                 startup_services.status_set(
-                    submission=submission, actor=actor, status=SubmissionStatus.NOT_SELECTED
+                    submission=Submission.objects.get(pk=entry),
+                    actor=actor,
+                    status=status,
+                    prize_rank=place + 1 if kind == DecisionKind.WINNERS else None,
+                    notify=kind != DecisionKind.WINNERS,  # winners are told when they are published
                 )
-        audit(
-            round_.challenge_id,
-            "decision_confirmed",
-            actor=actor,
-            round=round_.pk,
-            kind=kind,
-            snapshot=snapshot.pk,
-            entries=entries,
-            departures=departures,
-            reason=reason,
-        )
+            if kind != DecisionKind.WINNERS:  # finalists who do not win stay finalists
+                for submission in Submission.objects.filter(pk__in=list(ranks)).exclude(pk__in=chosen):
+                    if submission.status in (SubmissionStatus.ELIGIBLE, SubmissionStatus.SHORTLISTED):
+                        startup_services.status_set(
+                            submission=submission, actor=actor, status=SubmissionStatus.NOT_SELECTED
+                        )
+            audit(
+                round_.challenge_id,
+                "decision_confirmed",
+                actor=actor,
+                round=round_.pk,
+                kind=kind,
+                snapshot=snapshot.pk,
+                entries=entries,
+                departures=departures,
+                reason=reason,
+            )
+    except startup_services.ChallengeError as refusal:
+        raise JudgingError(str(refusal)) from refusal
     return decision
 
 
@@ -614,5 +716,7 @@ def winners_publish(*, decision: Decision, actor) -> Decision:
         challenge.save(update_fields=["finalists_published", "winners_published"])
         decision.published_at = timezone.now()
         decision.save(update_fields=["published_at"])
+        for entry in decision.entries:  # the winners hear it when the public does
+            startup_services._email("entry_status", entry)
         audit(challenge.pk, "winners_published", actor=actor, decision=decision.pk, entries=decision.entries)
     return decision

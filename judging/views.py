@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from judging import services
 from judging.models import (
     Assignment,
+    Conflict,
     Decision,
     DecisionKind,
     Juror,
@@ -24,6 +25,15 @@ from judging.models import (
 )
 from startups.models import ENTRY_TEXT_FIELDS, Submission
 from startups.views import deck_response
+
+ROSTER_HIDDEN = ["draft", "withdrawn"]
+
+
+def label_of(assignment: Assignment) -> str:
+    """The entry's reference, or in a blind round a code that does not lead back to it."""
+    if assignment.round.blind:
+        return services.blind_label(assignment.round, assignment.submission_id)
+    return assignment.submission.reference
 
 
 def _seats(user):
@@ -41,6 +51,7 @@ def home(request):
             mine = [a for a in assignments if a.round_id == round_.pk]
             for assignment in mine:
                 assignment.my_review = reviews.get(assignment.pk)
+                assignment.label = label_of(assignment)
             done = sum(1 for a in mine if a.my_review and a.my_review.status == ReviewStatus.SUBMITTED)
             rounds.append({"round": round_, "assignments": mine, "done": done, "total": len(mine)})
         seats.append({"juror": juror, "rounds": rounds})
@@ -72,7 +83,11 @@ def conflicts(request, juror_pk: int):
     """The challenge's startups (names only, in alphabetical order), to declare conflicts up front."""
     juror = get_object_or_404(Juror.objects.select_related("challenge"), pk=juror_pk, user=request.user)
     if request.method == "POST":
-        submission = get_object_or_404(Submission, pk=request.POST.get("entry"), challenge=juror.challenge)
+        submission = get_object_or_404(
+            Submission.objects.exclude(status__in=ROSTER_HIDDEN),
+            startup_id=request.POST.get("startup"),
+            challenge=juror.challenge,
+        )
         try:
             services.conflict_declare(
                 juror=juror, submission=submission, user=request.user, reason=request.POST.get("reason", "")
@@ -86,10 +101,10 @@ def conflicts(request, juror_pk: int):
                 % {"startup": submission.startup.name},
             )
         return redirect("jury:conflicts", juror_pk=juror.pk)
-    declared = set(juror.conflicts.values_list("submission_id", flat=True))
+    declared = set(juror.conflicts.values_list("submission__startup_id", flat=True))
     entries = (
         Submission.objects.filter(challenge=juror.challenge)
-        .exclude(status__in=["draft", "withdrawn"])
+        .exclude(status__in=ROSTER_HIDDEN)
         .select_related("startup")
         .prefetch_related("startup__members__user")
         .order_by("startup__name")
@@ -176,6 +191,7 @@ def entry(request, pk: int):
         "judging/entry.html",
         {
             "assignment": assignment,
+            "label": label_of(assignment),
             "round": round_,
             "submission": submission,
             "answers": _answers(submission, blind=round_.blind) if assignment.checked_at else [],
@@ -207,7 +223,11 @@ def deck(request, pk: int):
     assignment = _assignment_for(request, pk)
     if assignment.checked_at is None or not assignment.submission.deck:
         raise Http404
-    return deck_response(assignment.submission)
+    response = deck_response(assignment.submission)
+    # Named after the entry as the juror knows it, never after the file the startup uploaded.
+    name = label_of(assignment).lstrip("#")
+    response["Content-Disposition"] = f'inline; filename="deck-{name}.pdf"'
+    return response
 
 
 @login_required
@@ -253,14 +273,17 @@ def decisions(request, round_pk: int):
             messages.success(request, _("The decision is confirmed and the startups are told."))
             return redirect("jury:decisions", round_pk=round_.pk)
     ranking = []
-    if snapshot is not None:
+    conflicted = set(Conflict.objects.filter(juror=chair).values_list("submission_id", flat=True))
+    if snapshot is not None and snapshot.inputs.get("locked"):
         names = dict(
             Submission.objects.filter(
                 pk__in=[row["entry"] for row in snapshot.results["ranking"]]
             ).values_list("pk", "startup__name")
         )
         for row in snapshot.results["ranking"]:
-            ranking.append({**row, "name": names.get(row["entry"], "?")})
+            ranking.append(
+                {**row, "name": names.get(row["entry"], "?"), "conflict": row["entry"] in conflicted}
+            )
     return render(
         request,
         "judging/decisions.html",

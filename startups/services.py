@@ -494,9 +494,16 @@ def entry_reopen(*, submission: Submission, user) -> Submission:
 
 
 def status_set(
-    *, submission: Submission, actor, status: str, reason: str = "", prize_rank: int | None = None
+    *,
+    submission: Submission,
+    actor,
+    status: str,
+    reason: str = "",
+    prize_rank: int | None = None,
+    notify: bool = True,
 ) -> Submission:
-    """An organiser screens an entry or records a selection; the startup is told by e-mail."""
+    """An organiser screens an entry or records a selection; the startup is told by e-mail
+    (unless `notify` is off: the jury's winners are told when they are published)."""
     reason = (reason or "").strip()
     if status not in ORGANISER_TRANSITIONS:
         raise ChallengeError(_("This status cannot be set by hand."))
@@ -537,7 +544,8 @@ def status_set(
         except IntegrityError as error:  # two organisers gave the same prize at the same moment
             raise ChallengeError(_("Another entry already has this prize.")) from error
         _log(submission, action="status", actor=actor, from_status=before, note=reason)
-        _email("entry_status", submission.pk)
+        if notify:
+            _email("entry_status", submission.pk)
         if {before, status} & PUBLIC_STATUSES:
             transaction.on_commit(content_changed)
     return submission
