@@ -284,9 +284,10 @@ def screening_ranking(
         for j in {juror for juror, _entry in normalised}
     ]
     d = pairwise(preferences, entries)
-    by_mean = sorted(entries, key=lambda entry: results[entry].normalised_mean, reverse=True)
+    by_mean = sorted(entries, key=lambda entry: _key(results[entry].normalised_mean), reverse=True)
     tiers = [
-        list(group) for _mean, group in itertools.groupby(by_mean, key=lambda e: results[e].normalised_mean)
+        list(group)
+        for _mean, group in itertools.groupby(by_mean, key=lambda e: _key(results[e].normalised_mean))
     ]
     return _rank(results, tiers, d, chair_order), {
         **about,

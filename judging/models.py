@@ -25,6 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from events.i18n import TranslatedField, translated_panels
+from judging.admin_forms import RoundAdminForm
 from startups.models import LANGUAGE_CHOICES, SubmissionStatus
 
 
@@ -146,6 +147,8 @@ class Round(ClusterableModel):
     )
 
     name = TranslatedField()
+
+    base_form_class = RoundAdminForm
 
     panels = [
         FieldPanel("challenge"),

@@ -1,10 +1,14 @@
 """The jury in the Wagtail admin: jurors, rounds and their rubrics, the judging dashboard."""
 
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.admin_views import permission_menu_item
@@ -12,8 +16,30 @@ from judging import admin_views
 from judging.models import Juror, Round
 
 
+class KeepScoresDeleteView(SnippetDeleteView):
+    """A juror or a round with submitted reviews is kept: the scores are records."""
+
+    def form_valid(self, form):
+        from judging.models import Review
+
+        reviews = Review.objects.filter(status="submitted")
+        reviews = (
+            reviews.filter(assignment__juror=self.object)
+            if isinstance(self.object, Juror)
+            else reviews.filter(assignment__round=self.object)
+        )
+        if reviews.exists():
+            messages.error(
+                self.request,
+                _("“%(object)s” has submitted scores: it cannot be deleted.") % {"object": self.object},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class JurorViewSet(SnippetViewSet):
     model = Juror
+    delete_view_class = KeepScoresDeleteView
     icon = "user"
     menu_label = gettext_lazy("Jurors")
     list_display = ["name", "email", "organisation", "challenge", "is_chair", "accepted_at"]
@@ -24,6 +50,7 @@ class JurorViewSet(SnippetViewSet):
 
 class RoundViewSet(SnippetViewSet):
     model = Round
+    delete_view_class = KeepScoresDeleteView
     icon = "list-ol"
     menu_label = gettext_lazy("Rounds")
     list_display = ["name_fr", "challenge", "kind", "opens_at", "closes_at", "blind", "min_reviews"]
@@ -77,3 +104,23 @@ def invite_new_juror(request, instance):
                 email=instance.email,
             )
         transaction.on_commit(lambda: juror_invitation_email.enqueue(instance.pk))
+
+
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def audit_jury_edits(request, instance):
+    """Changes to jurors and rounds in the admin go to the jury's audit log too."""
+    from judging.services import audit
+
+    items = instance if isinstance(instance, list | tuple) else [instance]
+    for item in items:
+        if isinstance(item, Juror | Round):
+            action = "deleted" if request.method == "POST" and "delete" in request.path else "edited"
+            with transaction.atomic():
+                audit(
+                    item.challenge_id,
+                    f"{type(item).__name__.lower()}_{action}",
+                    actor=request.user,
+                    object=item.pk,
+                    label=str(item),
+                )
