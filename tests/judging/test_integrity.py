@@ -145,7 +145,7 @@ def test_hand_assignments_stay_within_the_rounds_entries(edition):
 def test_a_blind_round_names_entries_by_a_code_and_the_deck_by_it_too(edition, tmp_path):
     from django.core.files.base import ContentFile
 
-    challenge, entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
+    challenge, _entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
     round_ = round_create(challenge, min_reviews=1, blind=True)
     services.assignments_generate(round_, actor=None)
     assignment = Assignment.objects.filter(juror=jurors[0]).select_related("submission").first()
