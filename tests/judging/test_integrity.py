@@ -195,3 +195,22 @@ def test_the_rubric_of_a_scored_round_cannot_change(edition):
     data["criteria-0-weight"] = "5"
     bound = FormClass(data=data, instance=round_)
     assert not bound.is_valid() and "can no longer change" in str(bound.non_field_errors())
+
+
+def test_a_round_past_its_closing_time_is_locked_and_the_lock_is_logged_by_the_sweep(edition):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+
+    from judging.models import AuditEntry, Round
+
+    challenge, _entries, _jurors = challenge_with_jury(edition, entries=2, jurors=2)
+    round_ = round_create(challenge)
+    Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("expire_holds", stdout=io.StringIO())
+    round_.refresh_from_db()
+    assert round_.locked_at == round_.closes_at
+    assert AuditEntry.objects.filter(challenge=challenge, action="round_locked").count() == 1
+    call_command("expire_holds", stdout=io.StringIO())  # once
+    assert AuditEntry.objects.filter(challenge=challenge, action="round_locked").count() == 1
