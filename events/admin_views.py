@@ -285,20 +285,15 @@ def csv_safe(value):
 
 
 class SafeCSVMixin:
-    """CSV cells that a spreadsheet would run as formulas are written as text.
+    """Exports of records visitors typed, for organisers.
 
-    The XLSX export is safe already (Wagtail stores cells as strings); a CSV
-    opened in a spreadsheet would evaluate a name such as ``=HYPERLINK(…)``
-    typed by a visitor, so such values get a leading apostrophe.
+    CSV cells that a spreadsheet would run as formulas are written as text: the
+    XLSX export is safe already (Wagtail stores cells as strings), but a CSV
+    opened in a spreadsheet would evaluate a name such as ``=HYPERLINK(…)``, so
+    such values get a leading apostrophe. Datetimes are written on the
+    organiser's clock, and rows streamed after the view has returned keep the
+    organiser's language and time zone.
     """
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return csv_safe(value) if export_format == self.FORMAT_CSV else value
-
-
-class RegistrationIndexView(SafeCSVMixin, IndexView):
-    """The list, its filters and its CSV / XLSX export (in the organiser's time zone)."""
 
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
@@ -308,15 +303,7 @@ class RegistrationIndexView(SafeCSVMixin, IndexView):
         },
     }
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "ticket_type", "edition", "voucher")
-
-    def to_row_dict(self, item):
-        return {field: _EXPORT_VALUES[field](item) for field in self.list_export}
-
     def stream_csv(self, queryset):
-        """Rows are written while the response streams, after the view has returned: keep the
-        organiser's language and time zone for them."""
         language, tz = translation.get_language(), timezone.get_current_timezone()
         rows = super().stream_csv(queryset)
 
@@ -325,6 +312,20 @@ class RegistrationIndexView(SafeCSVMixin, IndexView):
                 yield from rows
 
         return in_context()
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return csv_safe(value) if export_format == self.FORMAT_CSV else value
+
+
+class RegistrationIndexView(SafeCSVMixin, IndexView):
+    """The list, its filters and its CSV / XLSX export (in the organiser's time zone)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "ticket_type", "edition", "voucher")
+
+    def to_row_dict(self, item):
+        return {field: _EXPORT_VALUES[field](item) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -14,7 +14,7 @@ from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -127,14 +127,6 @@ _EXPORT_VALUES = {
 
 
 class SubmissionIndexView(SafeCSVMixin, IndexView):
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            "csv": lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
-            "xlsx": lambda value: timezone.make_naive(value),
-        },
-    }
-
     def get_base_queryset(self):
         return (
             super()
@@ -163,16 +155,6 @@ class SubmissionIndexView(SafeCSVMixin, IndexView):
             field: _EXPORT_VALUES[field](item) if field in _EXPORT_VALUES else getattr(item, field)
             for field in self.list_export
         }
-
-    def stream_csv(self, queryset):
-        language, tz = translation.get_language(), timezone.get_current_timezone()
-        rows = super().stream_csv(queryset)
-
-        def in_context():
-            with translation.override(language), timezone.override(tz):
-                yield from rows
-
-        return in_context()
 
 
 class DecideForm(forms.Form):
