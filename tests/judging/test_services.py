@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone, translation
 
 from judging import services
-from judging.models import Assignment, AuditEntry, Conflict, ResultSnapshot, Review, Round
+from judging.models import Assignment, AuditEntry, Conflict, Juror, ResultSnapshot, Review, Round
 from startups.models import StartupMember, Submission, SubmissionStatus
 from tests.judging.factories import challenge_with_jury, round_create
 
@@ -166,16 +166,25 @@ def score_everything(round_, plan_values):
         )
 
 
+def every_juror_reviews_everything(round_):
+    """With every juror on every entry, normalisation shifts all jurors alike: the raw order stands."""
+    Round.objects.filter(pk=round_.pk).update(
+        min_reviews=Juror.objects.filter(challenge=round_.challenge).count()
+    )
+    round_.refresh_from_db()
+    generate(round_)
+
+
 def test_results_are_frozen_in_a_snapshot_that_later_changes_cannot_alter(jury):
     _challenge, entries, _jurors, round_ = jury
-    generate(round_)
+    every_juror_reviews_everything(round_)
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
     snapshot = services.results_compute(round_=round_, actor=None)
     assert snapshot.method == "normalised mean" and snapshot.is_intact()
     assert [row["entry"] for row in snapshot.results["ranking"]] == [entry.pk for entry in entries]
-    assert len(snapshot.inputs["reviews"]) == 12
+    assert len(snapshot.inputs["reviews"]) == 6 * 4
 
     ResultSnapshot.objects.filter(pk=snapshot.pk).update(
         results={"ranking": []}
@@ -190,7 +199,7 @@ def test_the_chair_confirms_and_departures_need_a_reason(
     jury, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     challenge, entries, jurors, round_ = jury
-    generate(round_)
+    every_juror_reviews_everything(round_)
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
