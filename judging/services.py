@@ -6,9 +6,12 @@ just before writing), never for an entry the juror has a conflict with, and
 never after it was submitted.
 """
 
+import hashlib
+import hmac
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -350,11 +353,6 @@ def no_conflict_confirm(*, assignment: Assignment, user) -> Assignment:
 
 def blind_label(round_: Round, submission_id: int) -> str:
     """What a juror calls an entry in a blind round: a code that does not lead back to the entry's id."""
-    import hashlib
-    import hmac
-
-    from django.conf import settings
-
     key = hashlib.sha256(("blind-label:" + settings.SECRET_KEY).encode()).digest()
     code = hmac.new(key, f"{round_.pk}:{submission_id}".encode(), hashlib.sha256).hexdigest()[:6].upper()
     return f"#{code}"
