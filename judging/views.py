@@ -23,7 +23,7 @@ from judging.models import (
     ReviewStatus,
     Round,
 )
-from startups.models import ENTRY_TEXT_FIELDS, Submission
+from startups.models import Submission
 from startups.views import deck_response
 
 ROSTER_HIDDEN = ["draft", "withdrawn"]
@@ -194,7 +194,9 @@ def entry(request, pk: int):
             "label": label_of(assignment),
             "round": round_,
             "submission": submission,
-            "answers": _answers(submission, blind=round_.blind) if assignment.checked_at else [],
+            "answers": submission.answers(hide=BLIND_HIDDEN if round_.blind else ())
+            if assignment.checked_at
+            else [],
             "rows": rows,
             "review": review,
             "comment": request.POST.get("comment") if posted else (review.comment if review else ""),
@@ -206,15 +208,6 @@ def entry(request, pk: int):
 
 
 BLIND_HIDDEN = {"team", "video_url"}  # who the team is, and links
-
-
-def _answers(submission: Submission, *, blind: bool) -> list[tuple[str, str]]:
-    names = [*ENTRY_TEXT_FIELDS, "video_url"]
-    return [
-        (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
-        for name in names
-        if not (blind and name in BLIND_HIDDEN)
-    ]
 
 
 @xframe_options_sameorigin  # shown inside the entry's page

@@ -223,10 +223,7 @@ class SubmissionInspectView(InspectView):
             submission=submission,
             startup=submission.startup,
             team=submission.startup.members.select_related("user"),
-            answers=[
-                (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
-                for name in ENTRY_TEXT_FIELDS
-            ],
+            answers=submission.answers(hide={"video_url"}),  # the video is shown as a link above
             deck_url=reverse(f"{ENTRIES}:deck", args=[submission.pk]) if submission.deck else "",
             decide_form=DecideForm(submission=submission) if self.can_manage else None,
             decide_url=reverse(f"{ENTRIES}:decide", args=[submission.pk]),

@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from events.emails import message_build, site_url
-from startups.models import ENTRY_TEXT_FIELDS, StartupInvitation, Submission
+from startups.models import StartupInvitation, Submission
 
 SUBJECTS = {
     "entry_received": _("Your entry “%(title)s” is received"),
@@ -28,10 +28,7 @@ def send(kind: str, pk: int, **extra) -> None:
     if not recipients:
         return None
     with translation.override(language):
-        answers = [
-            (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
-            for name in ENTRY_TEXT_FIELDS
-        ]
+        answers = submission.answers(hide={"video_url"})  # the link is given on its own line
         context = {
             "submission": submission,
             "challenge": submission.challenge,

@@ -519,6 +519,14 @@ class Submission(models.Model):
     def reference(self) -> str:
         return f"P{self.pk:04d}" if self.pk else ""
 
+    def answers(self, *, hide=()) -> list[tuple[str, str]]:
+        """The entry's answers with their labels, in the form's order (leaving out `hide`)."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in [*ENTRY_TEXT_FIELDS, "video_url"]
+            if name not in hide
+        ]
+
     @property
     def is_editable_state(self) -> bool:
         return self.status in EDITABLE

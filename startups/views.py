@@ -12,15 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from startups import selectors, services
 from startups.forms import EntryForm, InviteForm, StartupForm
-from startups.models import ENTRY_TEXT_FIELDS, Challenge, StartupInvitation, StartupMember, Submission
-
-
-def entry_answers(submission: Submission) -> list[tuple[str, str]]:
-    """The entry's answers with their labels, in the form's order."""
-    return [
-        (Submission._meta.get_field(name).verbose_name, getattr(submission, name))
-        for name in [*ENTRY_TEXT_FIELDS, "video_url"]
-    ]
+from startups.models import Challenge, StartupInvitation, StartupMember, Submission
 
 
 def _member_or_none(request):
@@ -233,7 +225,7 @@ def entry(request, challenge_pk: int):
         {
             "form": form,
             "saved": saved,
-            "answers": entry_answers(saved) if saved else [],
+            "answers": saved.answers() if saved else [],
             "challenge": challenge,
             "submission": submission,
             "editable": editable,

@@ -39,6 +39,18 @@ def site_tree(db, edition):
 
 
 @pytest.fixture
+def organiser_client(db):
+    """A test client logged in as an organiser (a superuser, like the demo's)."""
+    from django.test import Client
+
+    from tests.factories import user_create
+
+    client = Client()
+    client.force_login(user_create(email="orga@example.org", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
 def programme_pages(site_tree):
     return programme_pages_create(site_tree)
 

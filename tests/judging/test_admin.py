@@ -16,13 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser(db):
-    client = Client()
-    client.force_login(user_create(email="orga@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
-@pytest.fixture
 def scored(edition):
     challenge, entries, jurors = challenge_with_jury(edition, entries=6, jurors=4)
     round_ = round_create(challenge, min_reviews=2)
@@ -40,52 +33,52 @@ def scored(edition):
     return challenge, entries, jurors, round_
 
 
-def test_the_dashboard_shows_progress_spread_and_ranking(organiser, scored):
+def test_the_dashboard_shows_progress_spread_and_ranking(organiser_client, scored):
     challenge, entries, _jurors, round_ = scored
     url = f"/admin/jury/dashboard/round/{round_.pk}/"
-    page = organiser.get(url).content.decode()
+    page = organiser_client.get(url).content.decode()
     assert page.count("<circle") == 12  # one dot per review in the spread chart
-    organiser.post(url, {"action": "close"})
-    organiser.post(url, {"action": "compute"})
-    page = organiser.get(url).content.decode()
+    organiser_client.post(url, {"action": "close"})
+    organiser_client.post(url, {"action": "compute"})
+    page = organiser_client.get(url).content.decode()
     for entry in entries:
         assert entry.startup.name in page
-    csv_text = organiser.get(f"/admin/jury/dashboard/round/{round_.pk}/results.csv").content.decode(
+    csv_text = organiser_client.get(f"/admin/jury/dashboard/round/{round_.pk}/results.csv").content.decode(
         "utf-8-sig"
     )
     assert len(csv_text.strip().splitlines()) == 1 + 6 + 2
-    pdf = organiser.get(f"/admin/jury/dashboard/round/{round_.pk}/results.pdf").content
+    pdf = organiser_client.get(f"/admin/jury/dashboard/round/{round_.pk}/results.pdf").content
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     words = " ".join(text.split())  # narrow table cells wrap names over lines
     assert entries[0].startup.name in words and challenge.title_fr in words
-    audit = organiser.get(f"/admin/jury/dashboard/challenge/{challenge.pk}/audit/").content.decode()
+    audit = organiser_client.get(f"/admin/jury/dashboard/challenge/{challenge.pk}/audit/").content.decode()
     assert "results_computed" in audit and "round_locked" in audit
 
 
-def test_assignments_are_adjusted_by_hand_from_the_dashboard(organiser, edition):
+def test_assignments_are_adjusted_by_hand_from_the_dashboard(organiser_client, edition):
     challenge, entries, jurors = challenge_with_jury(edition, entries=3, jurors=3)
     round_ = round_create(challenge, min_reviews=1)
     url = f"/admin/jury/dashboard/round/{round_.pk}/"
-    organiser.post(url, {"action": "assign"})
+    organiser_client.post(url, {"action": "assign"})
     assert Assignment.objects.filter(round=round_).count() == 3
     juror = next(j for j in jurors if not Assignment.objects.filter(juror=j, submission=entries[2]).exists())
-    organiser.post(url, {"action": "add", "juror": juror.pk, "entry": entries[2].pk})
+    organiser_client.post(url, {"action": "add", "juror": juror.pk, "entry": entries[2].pk})
     assignment = Assignment.objects.get(round=round_, juror=juror, submission=entries[2])
     assert assignment.by_hand
-    organiser.post(url, {"action": "remove", "assignment": assignment.pk})
+    organiser_client.post(url, {"action": "remove", "assignment": assignment.pk})
     assert not Assignment.objects.filter(pk=assignment.pk).exists()
     actions = list(AuditEntry.objects.filter(challenge=challenge).values_list("action", flat=True))
     assert actions[-2:] == ["assignment_added", "assignment_removed"]
 
 
 def test_a_juror_added_in_the_admin_is_invited_and_joins(
-    organiser, edition, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
+    organiser_client, edition, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     challenge, _entries, _jurors = challenge_with_jury(edition, entries=1, jurors=1)
     from wagtail.snippets.action_menu import SnippetActionMenu  # noqa: F401  (the admin's create view)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(
+        response = organiser_client.post(
             "/admin/jury/jurors/add/",
             {
                 "challenge": challenge.pk,

@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser(db):
-    client = Client()
-    client.force_login(user_create(email="orga@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
-@pytest.fixture
 def entries(challenge):
     made = {}
     for name in ("Nour Grid", "Qatra Sense", "Recyclik"):
@@ -32,13 +25,13 @@ def entries(challenge):
     return made
 
 
-def test_the_entries_list_filters_and_exports(organiser, entries, challenge):
+def test_the_entries_list_filters_and_exports(organiser_client, entries, challenge):
     services.status_set(
         submission=entries["Recyclik"], actor=None, status=SubmissionStatus.NOT_ELIGIBLE, reason="Hors délai."
     )
-    listing = organiser.get("/admin/startups/entries/?status=not_eligible").content.decode()
+    listing = organiser_client.get("/admin/startups/entries/?status=not_eligible").content.decode()
     assert "Recyclik" in listing and "Nour Grid" not in listing
-    export = organiser.get(f"/admin/startups/entries/?export=csv&challenge={challenge.pk}")
+    export = organiser_client.get(f"/admin/startups/entries/?export=csv&challenge={challenge.pk}")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 3
     recyclik = next(row for row in rows if row["Startup"] == "Recyclik")
@@ -49,26 +42,32 @@ def test_the_entries_list_filters_and_exports(organiser, entries, challenge):
 
 
 def test_an_organiser_screens_an_entry_with_a_reason_and_adds_a_note(
-    organiser, entries, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
+    organiser_client, entries, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     entry = entries["Nour Grid"]
-    page = organiser.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
+    page = organiser_client.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
     assert "Projet Nour Grid" in page and f"/admin/startups/entries/{entry.pk}/deck/" in page
-    deck = organiser.get(f"/admin/startups/entries/{entry.pk}/deck/")
+    deck = organiser_client.get(f"/admin/startups/entries/{entry.pk}/deck/")
     assert deck.status_code == 200 and b"".join(deck.streaming_content).startswith(b"%PDF-")
 
-    organiser.post(f"/admin/startups/entries/{entry.pk}/decide/", {"status": "not_eligible", "reason": ""})
+    organiser_client.post(
+        f"/admin/startups/entries/{entry.pk}/decide/", {"status": "not_eligible", "reason": ""}
+    )
     entry.refresh_from_db()
     assert entry.status == SubmissionStatus.SUBMITTED  # refused: no reason
 
     with django_capture_on_commit_callbacks(execute=True):
-        organiser.post(f"/admin/startups/entries/{entry.pk}/decide/", {"status": "eligible", "reason": ""})
+        organiser_client.post(
+            f"/admin/startups/entries/{entry.pk}/decide/", {"status": "eligible", "reason": ""}
+        )
     entry.refresh_from_db()
     assert entry.status == SubmissionStatus.ELIGIBLE
     assert mailoutbox[-1].to == [entry.startup.members.get().user.email]
 
-    organiser.post(f"/admin/startups/entries/{entry.pk}/note/", {"text": "Pilote à suivre avec Lydec."})
-    page = organiser.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
+    organiser_client.post(
+        f"/admin/startups/entries/{entry.pk}/note/", {"text": "Pilote à suivre avec Lydec."}
+    )
+    page = organiser_client.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
     assert "Pilote à suivre avec Lydec." in page and "orga@example.org" in page
 
 
@@ -98,23 +97,23 @@ def test_people_without_the_permission_are_kept_out(entries):
 
 
 def test_the_organiser_reminds_drafts_from_the_admin(
-    organiser, challenge, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
+    organiser_client, challenge, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     startup = startup_create(name="Brouillon SARL")
     services.entry_save(
         challenge=challenge, startup=startup, user=startup.members.get().user, data={"title": "B"}
     )
-    listing = organiser.get("/admin/startups/reminders/").content.decode()
+    listing = organiser_client.get("/admin/startups/reminders/").content.decode()
     assert str(challenge.title) in listing and "<td>1</td>" in listing  # one draft, none reminded yet
     with django_capture_on_commit_callbacks(execute=True):
-        organiser.post("/admin/startups/reminders/", {"challenge": challenge.pk})
+        organiser_client.post("/admin/startups/reminders/", {"challenge": challenge.pk})
     assert len(mailoutbox) == 1
 
 
-def test_the_challenge_and_startup_admin_pages_open(organiser, challenge, entries):
-    assert organiser.get(f"/admin/startups/challenges/edit/{challenge.pk}/").status_code == 200
-    assert organiser.get("/admin/startups/challenges/").status_code == 200
-    assert "Nour Grid" in organiser.get("/admin/startups/startups/").content.decode()
+def test_the_challenge_and_startup_admin_pages_open(organiser_client, challenge, entries):
+    assert organiser_client.get(f"/admin/startups/challenges/edit/{challenge.pk}/").status_code == 200
+    assert organiser_client.get("/admin/startups/challenges/").status_code == 200
+    assert "Nour Grid" in organiser_client.get("/admin/startups/startups/").content.decode()
 
 
 @pytest.fixture
@@ -158,7 +157,7 @@ def test_finalists_and_winners_appear_only_once_published(challenge_pages, chall
     assert "Winners" in html and "First prize" in html
 
 
-def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organiser, challenge, entries):
+def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organiser_client, challenge, entries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -168,11 +167,11 @@ def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organise
             "/admin/startups/entries/",
             f"/admin/startups/entries/?export=csv&challenge={challenge.pk}",
         ):
-            response = organiser.get(url)
+            response = organiser_client.get(url)
             if response.streaming:
                 b"".join(response.streaming_content)
             with CaptureQueriesContext(connection) as queries:
-                response = organiser.get(url)
+                response = organiser_client.get(url)
                 if response.streaming:
                     b"".join(response.streaming_content)
             result.append(len(queries))
@@ -185,24 +184,24 @@ def test_the_organisers_pages_make_the_same_queries_for_3_or_12_entries(organise
     assert counts() == few
 
 
-def test_csv_cells_that_look_like_formulas_are_written_as_text(organiser, challenge, db):
+def test_csv_cells_that_look_like_formulas_are_written_as_text(organiser_client, challenge, db):
     startup = startup_create(name='=HYPERLINK("http://evil.example","clic")')
     submit(challenge, startup, startup.members.get().user, title="+33 le projet", problem="-2+3")
-    export = organiser.get(f"/admin/startups/entries/?export=csv&challenge={challenge.pk}")
+    export = organiser_client.get(f"/admin/startups/entries/?export=csv&challenge={challenge.pk}")
     [row] = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert row["Startup"].startswith("'=HYPERLINK")
     assert row["Titre du projet"] == "'+33 le projet"
-    startups_csv = organiser.get("/admin/startups/startups/?export=csv")
+    startups_csv = organiser_client.get("/admin/startups/startups/?export=csv")
     assert "'=HYPERLINK" in b"".join(startups_csv.streaming_content).decode("utf-8-sig")
 
 
-def test_the_deck_is_shown_inside_the_entrys_page(organiser, entries):
+def test_the_deck_is_shown_inside_the_entrys_page(organiser_client, entries):
     entry = entries["Recyclik"]
-    response = organiser.get(f"/admin/startups/entries/{entry.pk}/deck/")
+    response = organiser_client.get(f"/admin/startups/entries/{entry.pk}/deck/")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert (
         f'data="/admin/startups/entries/{entry.pk}/deck/"'
-        in organiser.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
+        in organiser_client.get(f"/admin/startups/entries/inspect/{entry.pk}/").content.decode()
     )
 
 
@@ -264,7 +263,7 @@ def test_the_timeline_is_typed_in_the_editions_time_zone(challenge):
 
 
 def test_a_theme_chosen_by_entries_cannot_be_removed_and_a_challenge_with_entries_is_kept(
-    organiser, challenge, entries
+    organiser_client, challenge, entries
 ):
     from startups.models import Challenge, ChallengeTheme
 
@@ -284,11 +283,11 @@ def test_a_theme_chosen_by_entries_cannot_be_removed_and_a_challenge_with_entrie
     del data[f"themes-{index}-DELETE"]
     assert FormClass(data=data, instance=challenge).is_valid()  # the same form without the removal
 
-    response = organiser.post(f"/admin/startups/challenges/delete/{challenge.pk}/")
+    response = organiser_client.post(f"/admin/startups/challenges/delete/{challenge.pk}/")
     assert response.status_code == 302
     assert Challenge.objects.filter(pk=challenge.pk).exists()
     startup = entries["Recyclik"].startup
-    organiser.post(f"/admin/startups/startups/delete/{startup.pk}/")
+    organiser_client.post(f"/admin/startups/startups/delete/{startup.pk}/")
     assert type(startup).objects.filter(pk=startup.pk).exists()
 
 
