@@ -232,26 +232,28 @@ def decisions(request, round_pk: int):
     if chair is None:
         raise Http404
     snapshot = ResultSnapshot.objects.filter(round=round_).first()
-    if request.method == "POST" and snapshot is not None and request.POST.get("action") == "tie_order":
-        order = []
-        for row in snapshot.results["ranking"]:
-            value = request.POST.get(f"tie-{row['entry']}", "").strip()
-            if value.isdigit():
-                order.append((int(value), row["entry"]))
-        services.results_compute(
-            round_=round_, actor=request.user, chair_order=[e for _n, e in sorted(order)]
-        )
-        messages.success(
-            request, _("Your order for the tied entries is recorded; the results are computed again.")
-        )
-        return redirect("jury:decisions", round_pk=round_.pk)
-    if request.method == "POST" and snapshot is not None:
+
+    def numbered(prefix: str) -> list[int]:
+        """The entries the chair numbered in the form (`<prefix>-<entry>` fields), in that order."""
         places = []
         for row in snapshot.results["ranking"]:
-            value = request.POST.get(f"place-{row['entry']}", "").strip()
+            value = request.POST.get(f"{prefix}-{row['entry']}", "").strip()
             if value.isdigit():
                 places.append((int(value), row["entry"]))
-        entries = [entry for _place, entry in sorted(places)]
+        return [entry for _place, entry in sorted(places)]
+
+    if request.method == "POST" and snapshot is not None and request.POST.get("action") == "tie_order":
+        try:
+            services.results_compute(round_=round_, actor=request.user, chair_order=numbered("tie"))
+        except services.JudgingError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, _("Your order for the tied entries is recorded; the results are computed again.")
+            )
+        return redirect("jury:decisions", round_pk=round_.pk)
+    if request.method == "POST" and snapshot is not None:
+        entries = numbered("place")
         try:
             services.decision_confirm(
                 snapshot=snapshot,
@@ -286,11 +288,11 @@ def decisions(request, round_pk: int):
             "ranking": ranking,
             "kinds": DecisionKind.choices,
             "decisions": Decision.objects.filter(round=round_),
-            "ties": [row for row in ranking if row["tie_break"] == "unresolved"]
-            + [
+            # An unresolved row is tied with the next one: both are for the chair to order.
+            "ties": [
                 row
-                for previous, row in itertools.pairwise(ranking)
-                if previous["tie_break"] == "unresolved" and row["tie_break"] != "unresolved"
+                for previous, row in itertools.pairwise([None, *ranking])
+                if row["tie_break"] == "unresolved" or (previous and previous["tie_break"] == "unresolved")
             ],
         },
     )
