@@ -206,6 +206,9 @@ def entry(request, challenge_pk: int):
                     for name, message in result.missing.items():
                         form.add_error(name, message)
                     submission = result.submission
+                    # The page goes on from the saved draft: its next save builds on this revision.
+                    form.data = form.data.copy()
+                    form.data["revision"] = submission.revision
                     messages.error(
                         request,
                         _(

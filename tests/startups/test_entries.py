@@ -366,3 +366,35 @@ def test_two_teammates_starting_the_entry_at_once_make_one_entry(edition):
     assert errors == []
     assert Submission.objects.count() == 1
     assert Submission.objects.get().log.count() == len(users)
+
+
+def test_the_form_carries_the_entrys_revision_from_save_to_save(challenge, startup, founder):
+    import re
+
+    client = logged_in(founder)
+    url = f"/en/startup/entry/{challenge.pk}/"
+
+    def revision(html):
+        return re.search(r'name="revision" value="(\d*)"', html).group(1)
+
+    answers = entry_answers(challenge)
+    form = {name: value for name, value in answers.items() if name != "theme"} | {
+        "theme": answers["theme"].pk
+    }
+    # Submitting an incomplete draft saves it and shows the page again, at the new revision…
+    page = client.post(url, {**form, "action": "submit", "revision": ""}).content.decode()
+    assert "cannot be submitted yet" in page
+    assert revision(page) == str(Submission.objects.get().revision)
+    # …so that completing it from that page is not mistaken for a teammate's change.
+    response = client.post(
+        url,
+        {
+            **form,
+            "action": "submit",
+            "accept_rules": "on",
+            "deck_upload": deck_upload(),
+            "revision": revision(page),
+        },
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
