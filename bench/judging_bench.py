@@ -103,7 +103,9 @@ print(json.dumps({{
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--entries", type=int, default=300)
     parser.add_argument("--jurors", type=int, default=25)
     parser.add_argument("--criteria", type=int, default=6)
@@ -116,7 +118,9 @@ def main() -> None:
     if database:
         base, _, _name = database.rpartition("/")
         database = f"{base}/casablanca_judging"
-        subprocess.run(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS casablanca_judging"], check=True)
+        subprocess.run(
+            ["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS casablanca_judging"], check=True
+        )
         subprocess.run(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE casablanca_judging"], check=True)
     else:
         database = f"sqlite:///{tmp.name}/judging.sqlite3"
@@ -125,7 +129,9 @@ def main() -> None:
         manage("migrate", "--no-input", env=env)
         figures = run_django(
             env,
-            SCRIPT.format(entries=args.entries, jurors=args.jurors, criteria=args.criteria, reviews=args.reviews),
+            SCRIPT.format(
+                entries=args.entries, jurors=args.jurors, criteria=args.criteria, reviews=args.reviews
+            ),
         )
     finally:
         tmp.cleanup()

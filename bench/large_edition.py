@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
-from events.cache import programme_changed
+from core.cache import programme_changed
 from events.models import Edition, Room, Session, SessionSpeaker, Speaker, Track
 
 DAYS, ROOMS, SLOTS, SPEAKERS = 3, 6, 9, 80

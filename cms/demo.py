@@ -23,7 +23,7 @@ from cms.models import (
     NewsPage,
     Organisation,
 )
-from events.i18n import language_codes
+from core.i18n import language_codes
 from events.models import ProgrammePage, Speaker, SpeakerIndexPage
 from startups.models import ChallengePage
 

@@ -4,7 +4,7 @@ Whole-page cache for anonymous visitors.
 
 Most visitors read without logging in; for them a page depends only on its
 URL and on published content. Responses are stored under the current
-content version (events.cache), which moves on whenever anything visitors
+content version (core.cache), which moves on whenever anything visitors
 read is published or changed, so nothing stale is ever served; the timeout
 only bounds how long time-dependent wording can lag.
 """
@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
-from events.cache import content_version
+from core.cache import content_version
 
 TIMEOUT = 300
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz", "/slides/")

@@ -1,6 +1,6 @@
 """Published content changed: cached pages must not be served any more.
 
-Cache coherence only (see events.cache): page publication, moves and
+Cache coherence only (see core.cache): page publication, moves and
 deletions, and the site-wide snippets and settings shown on every page.
 """
 
@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.models import NavigationLink, NavigationSettings, Organisation
-from events.cache import content_changed
+from core.cache import content_changed
 
 
 @receiver(page_published)

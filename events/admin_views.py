@@ -11,21 +11,19 @@ The view sets that expose these views are in `events.wagtail_hooks`.
 
 import csv
 import datetime
-import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -33,16 +31,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView, InspectView, PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
+from core.admin_helpers import user_can
+from core.charts import Scale, nice_axis, polyline
+from core.csv_export import SafeCSVMixin, csv_safe
+from core.templatetags.money_tags import money
 from events import registration as registration_ops
 from events.emails import KINDS
 from events.models import (
@@ -63,7 +61,6 @@ from events.models import (
     WorkshopBookingStatus,
 )
 from events.registration import RegistrationError
-from events.templatetags.money_tags import money
 from events.vouchers import MAX_COUNT, MAX_PREFIX_LENGTH, VoucherError, prefix_normalise, vouchers_generate
 
 # URL namespaces of the view sets registered in events.wagtail_hooks.
@@ -73,53 +70,6 @@ OVERVIEW = "registrations_overview"
 VOUCHER_CODES = "voucher_codes"
 
 VOUCHER_BATCH_SESSION_KEY = "events_voucher_batch"
-
-
-# Permissions ---------------------------------------------------------------------
-
-
-class RecordsPermissionPolicy(ModelPermissionPolicy):
-    """Registrations and waiting lists are records: the admin shows them, `events.registration` writes them.
-
-    ``view`` needs Django's view or change permission on the model; ``manage``
-    (the actions on a registration) needs the change permission. ``add``,
-    ``change`` and ``delete`` are refused to everyone, superusers included, so
-    Wagtail's generic create, edit and delete views never open for them.
-    """
-
-    GRANTS = {"view": ("view", "change"), "manage": ("change",)}
-
-    def user_has_permission(self, user, action):
-        return any(user.has_perm(self._get_permission_name(perm)) for perm in self.GRANTS.get(action, ()))
-
-    def users_with_any_permission(self, actions):
-        perms = {perm for action in actions for perm in self.GRANTS.get(action, ())}
-        if not perms:
-            return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames(self._get_permission_codenames(perms))
-
-
-def user_can(user, model, action) -> bool:
-    return policy_registry.get_by_type(model).user_has_permission(user, action)
-
-
-class InspectURLFinder(ModelAdminURLFinder):
-    """Links from elsewhere in the admin (search, history) open the read-only page."""
-
-    def get_edit_url(self, instance):
-        if self.user and not user_can(self.user, type(instance), "view"):
-            return None
-        return self.construct_edit_url(instance)
-
-
-def permission_menu_item(model, action):
-    """A menu item shown only to those who may ``action`` on ``model``."""
-
-    class PermissionMenuItem(MenuItem):
-        def is_shown(self, request):
-            return user_can(request.user, model, action)
-
-    return PermissionMenuItem
 
 
 # Labels --------------------------------------------------------------------------
@@ -270,53 +220,6 @@ EXPORT_FIELDS = [key for key, _heading, _value in EXPORT_COLUMNS]
 EXPORT_HEADINGS = {key: heading for key, heading, _value in EXPORT_COLUMNS}
 _EXPORT_VALUES = {key: value for key, _heading, value in EXPORT_COLUMNS}
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """A text cell a spreadsheet would run as a formula, written as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class SafeCSVMixin:
-    """Exports of records visitors typed, for organisers.
-
-    CSV cells that a spreadsheet would run as formulas are written as text: the
-    XLSX export is safe already (Wagtail stores cells as strings), but a CSV
-    opened in a spreadsheet would evaluate a name such as ``=HYPERLINK(…)``, so
-    such values get a leading apostrophe. Datetimes are written on the
-    organiser's clock, and rows streamed after the view has returned keep the
-    organiser's language and time zone.
-    """
-
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            "csv": lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
-            "xlsx": lambda value: timezone.make_naive(value),
-        },
-    }
-
-    def stream_csv(self, queryset):
-        language, tz = translation.get_language(), timezone.get_current_timezone()
-        rows = super().stream_csv(queryset)
-
-        def in_context():
-            with translation.override(language), timezone.override(tz):
-                yield from rows
-
-        return in_context()
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return csv_safe(value) if export_format == self.FORMAT_CSV else value
-
 
 class RegistrationIndexView(SafeCSVMixin, IndexView):
     """The list, its filters and its CSV / XLSX export (in the organiser's time zone)."""
@@ -326,12 +229,6 @@ class RegistrationIndexView(SafeCSVMixin, IndexView):
 
     def to_row_dict(self, item):
         return {field: _EXPORT_VALUES[field](item) for field in self.list_export}
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value  # shown as text, never run (XLSX cells are marked as text already)
-        return value
 
 
 # Registrations: the read-only page ---------------------------------------------------
@@ -1020,16 +917,6 @@ def _daily(queryset, field: str, tz) -> dict[datetime.date, int]:
     )
 
 
-def _axis(maximum: int, *, steps: int = 4) -> tuple[int, list[int]]:
-    """A top value and round tick values (1, 2 or 5 × 10ⁿ apart) for a 0…maximum axis."""
-    maximum = max(maximum, 1)
-    raw = maximum / steps
-    magnitude = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    top = math.ceil(maximum / step) * step
-    return top, list(range(0, top + 1, step))
-
-
 CHART_WIDTH, CHART_HEIGHT = 720, 280
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 56, 700, 16, 240
 CHART_MAX_MARKERS = 62
@@ -1057,17 +944,12 @@ def _registrations_chart(edition: Edition, *, now: datetime.datetime) -> Chart |
         confirmed_total += confirmed.get(day, 0)
         days.append(ChartDay(day, created.get(day, 0), confirmed.get(day, 0), created_total, confirmed_total))
 
-    top, ticks = _axis(max(created_total, confirmed_total))
-    span = CHART_RIGHT - CHART_LEFT
-
-    def x(index: int) -> float:
-        return CHART_LEFT + (span / 2 if len(days) == 1 else span * index / (len(days) - 1))
-
-    def y(value: int) -> float:
-        return CHART_BOTTOM - (CHART_BOTTOM - CHART_TOP) * value / top
+    top, ticks = nice_axis(max(created_total, confirmed_total))
+    x = Scale(0, len(days) - 1, CHART_LEFT, CHART_RIGHT)
+    y = Scale(0, top, CHART_BOTTOM, CHART_TOP)
 
     def points(values) -> str:
-        return " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        return polyline((x(i), y(v)) for i, v in enumerate(values))
 
     label_count = min(len(days), 6)
     label_indexes = sorted({round(i * (len(days) - 1) / max(label_count - 1, 1)) for i in range(label_count)})
@@ -1365,12 +1247,7 @@ class VoucherCSVView(VoucherPermissionMixin, View):
                 if voucher.valid_until
                 else "",
             }
-            writer.writerow(
-                [
-                    "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-                    for value in row.values()
-                ]
-            )
+            writer.writerow([csv_safe(value) for value in row.values()])
         return response
 
 

@@ -25,8 +25,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBasicAuth
 
+from core.cache import content_version, programme_version
 from events import exports, selectors
-from events.cache import content_version, programme_version
 from events.models import Edition, Room, Session, Speaker
 
 api = NinjaAPI(

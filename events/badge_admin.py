@@ -25,7 +25,8 @@ from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from events.admin_views import _local, _ticket_type_label, permission_menu_item
+from core.admin_helpers import permission_menu_item
+from events.admin_views import _local, _ticket_type_label
 from events.badge_batches import (
     BadgeBatchError,
     badge_registrations,

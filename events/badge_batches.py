@@ -17,10 +17,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from events.badges import badges_html, badges_mark_printed, stylesheets, url_fetcher
+from core.errors import UserError
+from core.pdf import font_configuration, pdf_document, pdf_join
+from events.badges import badges_html, badges_mark_printed, extra_css
 from events.models import (
     AttendanceMode,
     BadgeBatch,
@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 20
 
 
-class BadgeBatchError(Exception):
+class BadgeBatchError(UserError):
     """The batch cannot be made as asked; the message is meant for the organiser."""
 
 
@@ -168,16 +168,16 @@ def batch_render(batch_id: int, *, chunk_size: int = CHUNK_SIZE) -> BadgeBatch |
             raise BadgeBatchError(_("No badge matches these filters any more."))
         _progress(batch, total=len(registrations))
         chunk_size = max(4, chunk_size - chunk_size % 4)  # whole A4 sheets in every chunk
-        font_config = FontConfiguration()
+        font_config = font_configuration()
         documents = []
-        extra = stylesheets()
+        extra = extra_css()
         for start in range(0, len(registrations), chunk_size):
             chunk = registrations[start : start + chunk_size]
-            html = HTML(string=badges_html(chunk, sheet=True), url_fetcher=url_fetcher)
-            documents.append(html.render(font_config=font_config, stylesheets=extra))
+            documents.append(
+                pdf_document(badges_html(chunk, sheet=True), extra_css=extra, font_config=font_config)
+            )
             _progress(batch, done=start + len(chunk))
-        pages = [page for document in documents for page in document.pages]
-        pdf = documents[0].copy(pages).write_pdf()
+        pdf = pdf_join(documents)
         name = f"{batch.edition.slug}-batch-{batch.pk}-{secrets.token_urlsafe(12)}.pdf"
         batch.file.save(name, ContentFile(pdf), save=False)
         with transaction.atomic():

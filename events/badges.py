@@ -15,9 +15,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
+from core.pdf import pdf_render
 from events.checkin import badge_payload
 from events.models import ROLE_LABELS, BadgeSettings, Registration
 
@@ -53,21 +52,14 @@ def badges_html(registrations: Sequence[Registration], *, sheet: bool) -> str:
     )
 
 
-# Badges load nothing from files or the network: only inline data (the QR codes are inline SVG).
-url_fetcher = URLFetcher(allowed_protocols={"data"})
-
-
-def stylesheets() -> list[CSS]:
+def extra_css() -> list[str]:
     """The organisers' extra CSS, applied as a style sheet (never pasted into the HTML)."""
-    extra = BadgeSettings.load().extra_css
-    return [CSS(string=extra, url_fetcher=url_fetcher)] if extra.strip() else []
+    return [BadgeSettings.load().extra_css]
 
 
 def badges_pdf(registrations: Sequence[Registration], *, sheet: bool = False) -> bytes:
     """The badges as one PDF: one A6 page each, or A4 sheets of four with cut marks."""
-    return HTML(string=badges_html(registrations, sheet=sheet), url_fetcher=url_fetcher).write_pdf(
-        stylesheets=stylesheets()
-    )
+    return pdf_render(badges_html(registrations, sheet=sheet), extra_css=extra_css())
 
 
 def badges_mark_printed(registrations: Sequence[Registration]) -> None:

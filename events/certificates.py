@@ -5,8 +5,9 @@ import datetime
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
+from core.i18n import is_rtl
+from core.pdf import pdf_render
 from events.models import CheckIn, Registration, StreamJoin
 
 
@@ -34,14 +35,14 @@ def certificate_pdf(registration: Registration, *, language: str) -> bytes:
                 "registration": registration,
                 "edition": registration.edition,
                 "language": language,
-                "rtl": language == "ar",
+                "rtl": is_rtl(language),
                 "in_person": CheckIn.objects.filter(registration=registration).exists(),
                 "sessions_followed": StreamJoin.objects.filter(
                     user_id=registration.user_id, session__edition=registration.edition_id, live=True
                 ).count(),
             },
         )
-    return HTML(string=html).write_pdf()
+    return pdf_render(html)
 
 
 def certificates_for(user, *, now: datetime.datetime | None = None) -> list[Registration]:

@@ -14,7 +14,7 @@ import zoneinfo
 
 from django.db import transaction
 
-from events.cache import programme_changed
+from core.cache import programme_changed
 from events.models import (
     AttendanceFormat,
     Edition,

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from core.charts import Scale
 from events.models import CheckIn, Edition, RegistrationStatus, TicketType
 
 DASHES = ["", "6 3", "2 3", "10 3 2 3", "1 2", "12 6"]  # told apart without colour
@@ -78,13 +79,14 @@ def door_figures(edition: Edition) -> DoorChart:
         chart.rows.append((slot, list(running)))
     count = len(chart.slots)
     peak = max(max(row) for _slot, row in chart.rows) or 1
-    span = max(1, count - 1)
+    x_scale = Scale(0, max(1, count - 1), chart.left, chart.right)
+    y_scale = Scale(0, peak, chart.bottom, chart.top)
 
     def x(i: int) -> int:
-        return chart.left + round((chart.right - chart.left) * i / span)
+        return round(x_scale(i))
 
     def y(value: int) -> int:
-        return chart.bottom - round((chart.bottom - chart.top) * value / peak)
+        return round(y_scale(value))
 
     for position, serie in enumerate(chart.series):
         serie.points = " ".join(f"{x(i)},{y(row[position])}" for i, (_slot, row) in enumerate(chart.rows))

@@ -9,18 +9,15 @@ import datetime
 import uuid
 
 import icalendar
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import linebreaks, urlize
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import message_build as core_message_build
+from core.mail import site_url
+from core.templatetags.money_tags import money
 from events.exports import GUID_NAMESPACE, PRODID
 from events.models import Registration, RegistrationLog, WaitingListEntry
-from events.templatetags.money_tags import money
 
 SUBJECTS = {
     "confirmation": _("Your registration for %(edition)s is confirmed"),
@@ -35,10 +32,6 @@ SUBJECTS = {
     "profile": _("Your speaker profile"),
 }
 KINDS = ["confirmation", "receipt", "transfer_instructions", "cancellation", "refund"]
-
-
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def edition_ics(edition, *, language: str) -> bytes:
@@ -59,28 +52,10 @@ def edition_ics(edition, *, language: str) -> bytes:
         return calendar.to_ical()
 
 
-def message_build(
-    *, kind: str, to: str | list[str], language: str, context: dict, subjects=SUBJECTS, folder="events/emails"
-) -> EmailMultiAlternatives:
-    """A plain-text e-mail from `<folder>/<kind>.txt` with its HTML twin, in `language`."""
-    with translation.override(language):
-        context = {**context, "language": language, "rtl": language == "ar"}
-        # One line, whatever a visitor typed in a title or a name.
-        subject = " ".join(str(subjects[kind] % context["subject"]).split())
-        text = render_to_string(f"{folder}/{kind}.txt", context).strip() + "\n"
-        # urlize(autoescape=True) escapes the plain text before adding links and
-        # paragraphs, so the result is safe to insert as HTML.
-        html = render_to_string(
-            "events/emails/layout.html",
-            {
-                **context,
-                "subject": subject,
-                "body": mark_safe(linebreaks(urlize(str(text), autoescape=True))),
-            },
-        )
-    message = EmailMultiAlternatives(subject, text, to=[to] if isinstance(to, str) else to)
-    message.attach_alternative(html, "text/html")
-    return message
+def message_build(*, kind: str, to: str | list[str], language: str, context: dict):
+    return core_message_build(
+        kind=kind, to=to, language=language, context=context, subjects=SUBJECTS, folder="events/emails"
+    )
 
 
 def send(kind: str, pk: int, **extra) -> None:

@@ -18,8 +18,8 @@ import icalendar
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.cache import programme_version
 from events import selectors
-from events.cache import programme_version
 from events.models import Edition, Room, Session
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import UserError
 from events import payments
 from events.models import (
     ACTIVE_STATUSES,
@@ -50,7 +51,7 @@ logger = logging.getLogger(__name__)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 
 
-class RegistrationError(Exception):
+class RegistrationError(UserError):
     """A request the rules refuse; the message is shown to the person as it is."""
 
 

@@ -3,16 +3,14 @@ is bounded, its name is checked, and it is stored under a random name outside
 the public media; the session page serves it once the speaker says it is public."""
 
 import secrets
-import unicodedata
 import zipfile
-from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from core.errors import UserError
+from core.uploads import UploadError, name_check, safe_stem
 from events.models import ResourceVisibility, SessionResource, SessionSpeaker
 
 PDF = "pdf"
@@ -25,7 +23,7 @@ EXTENSIONS = {
 }  # PowerPoint 97-2003 files share their format with installers
 
 
-class ResourceError(Exception):
+class ResourceError(UserError):
     """A refusal shown to the speaker as it is."""
 
 
@@ -55,38 +53,15 @@ def sniff(head: bytes, upload) -> str | None:
     return None
 
 
-def safe_stem(name: str, fallback: str) -> str:
-    """The name without its extension, reduced to safe characters (or `fallback` if nothing is left)."""
-    try:
-        return get_valid_filename(PurePath(name).stem)[:100] or fallback
-    except SuspiciousFileOperation:  # nothing usable in it, e.g. "€€"
-        return fallback
-
-
-def name_check(name: str) -> str:
-    """A plain file name: no folders, no control characters, not hidden, not absurdly long."""
-    if (
-        not name
-        or len(name) > 150
-        or PurePath(name).name != name
-        or "\\" in name
-        or ".." in name
-        or name.startswith(".")
-        or any(unicodedata.category(char).startswith("C") for char in name)
-        or any(char in name for char in '<>:"|?*')
-    ):
-        raise ResourceError(
-            _("This file name cannot be used. Rename the file with letters, digits, dashes or spaces only.")
-        )
-    return name
-
-
 def resource_upload(
     *, appearance: SessionSpeaker, user, title: str, upload, visibility: str
 ) -> SessionResource:
     if appearance.speaker.user_id != user.pk:
         raise ResourceError(_("This is not one of your sessions."))
-    name = name_check(upload.name)
+    try:
+        name = name_check(upload.name)
+    except UploadError as refusal:
+        raise ResourceError(str(refusal)) from refusal
     if upload.size > max_bytes():
         raise ResourceError(
             _("This file is larger than %(size)s MB. Export a lighter version, or add a link instead.")

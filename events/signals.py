@@ -1,13 +1,13 @@
 """Keep cached pages and exports in step with the programme.
 
 Only cache coherence happens here: whatever changes a programme row (the
-admin, a speaker's own edit, a script), the versions in events.cache move on.
+admin, a speaker's own edit, a script), the versions in core.cache move on.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from events.cache import programme_changed
+from core.cache import programme_changed
 from events.models import Edition, Room, Session, SessionResource, SessionSpeaker, Speaker, Track
 
 

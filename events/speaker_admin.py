@@ -13,8 +13,8 @@ from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.admin_helpers import permission_menu_item
 from events import speaker_area
-from events.admin_views import permission_menu_item
 from events.models import (
     Edition,
     Participation,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from core.errors import UserError
 from events import registration as ops
 from events.models import (
     PROFILE_FIELDS,
@@ -31,7 +32,7 @@ from events.models import (
 )
 
 
-class SpeakerError(Exception):
+class SpeakerError(UserError):
     """A refusal shown to the speaker as it is."""
 
 

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import UserError
 from events.models import DiscountKind, Edition, TicketType, Voucher
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -23,7 +24,7 @@ PREFIX_PATTERN = re.compile(r"^[A-Z0-9]*$")
 _ATTEMPTS = 3
 
 
-class VoucherError(ValueError):
+class VoucherError(UserError, ValueError):
     """A request for codes the rules refuse; the message is shown to the organiser as it is."""
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.models import Permission
 from django.db.models import Count
 from django.urls import path
 from django.utils.formats import date_format
@@ -9,11 +8,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
+from core.templatetags.money_tags import money
 from events import admin_views
 from events.badge_admin import BadgeBatchesViewSet
 from events.models import (
@@ -29,7 +29,6 @@ from events.models import (
     WaitingListEntry,
 )
 from events.selectors import speaker_double_bookings
-from events.templatetags.money_tags import money
 
 
 class EditionViewSet(SnippetViewSet):
@@ -207,38 +206,8 @@ def warn_about_double_booked_speakers(request, instance):
 
 # Registrations: records that only events.registration changes ---------------------
 
-register_permission_policy(Registration, admin_views.RecordsPermissionPolicy(Registration))
-register_permission_policy(WaitingListEntry, admin_views.RecordsPermissionPolicy(WaitingListEntry))
-
-
-class ReadOnlyModelViewSet(ModelViewSet):
-    """A list and a read-only page; no create, edit, copy, delete or history views."""
-
-    add_to_reference_index = False  # these rows are written often, by the registration service only
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    permission_codenames = ("view",)
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def get_permissions_to_register(self):
-        return Permission.objects.filter(
-            content_type__app_label=self.app_label,
-            codename__in=[f"{action}_{self.model_name}" for action in self.permission_codenames],
-        )
-
-    @property
-    def url_finder_class(self):
-        return type(
-            "InspectURLFinder",
-            (admin_views.InspectURLFinder,),
-            {"edit_url_name": self.get_url_name("inspect")},
-        )
+register_permission_policy(Registration, RecordsPermissionPolicy(Registration))
+register_permission_policy(WaitingListEntry, RecordsPermissionPolicy(WaitingListEntry))
 
 
 class RegistrationViewSet(ReadOnlyModelViewSet):
@@ -381,7 +350,7 @@ class RegistrationsOverviewViewSet(ViewSet):
     url_prefix = "registrations-overview"
     icon = "tasks"
     menu_label = gettext_lazy("Overview")
-    menu_item_class = admin_views.permission_menu_item(Registration, "view")
+    menu_item_class = permission_menu_item(Registration, "view")
 
     def get_urlpatterns(self):
         return [path("", admin_views.RegistrationsOverviewView.as_view(), name="index")]
@@ -392,7 +361,7 @@ class VoucherCodesViewSet(ViewSet):
     url_prefix = "voucher-codes"
     icon = "key"
     menu_label = gettext_lazy("Generate voucher codes")
-    menu_item_class = admin_views.permission_menu_item(Voucher, "add")
+    menu_item_class = permission_menu_item(Voucher, "add")
 
     def get_urlpatterns(self):
         return [
@@ -459,7 +428,7 @@ def register_speakers_overview_menu_item():
 
     from events.models import Speaker
 
-    item_class = admin_views.permission_menu_item(Speaker, "change")
+    item_class = permission_menu_item(Speaker, "change")
     return item_class(
         gettext_lazy("Speakers overview"),
         reverse("speaker_invitations:overview"),

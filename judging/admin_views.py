@@ -18,7 +18,9 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from events.admin_views import csv_safe
+from core.charts import Scale
+from core.csv_export import csv_safe
+from core.pdf import pdf_render
 from judging import services
 from judging.models import Assignment, AuditEntry, Juror, ResultSnapshot, Review, ReviewStatus, Round
 from judging.templatetags.judging_tags import method_label, tie_label
@@ -50,9 +52,7 @@ def strip_chart(rows: list[dict], scale: tuple[int, int]) -> dict:
     width, left, right, line = 640, 170, 20, 28
     low, high = scale
     span = (high - low) or 1
-
-    def x(value):
-        return left + (value - low) / span * (width - left - right)
+    x = Scale(low, low + span, left, width - right)
 
     lines = []
     for index, row in enumerate(rows):
@@ -300,10 +300,6 @@ class RoundPDFView(PermissionCheckedMixin, View):
     permission_required = "change"
 
     def get(self, request, pk):
-        from weasyprint import HTML
-
-        from events.badges import url_fetcher
-
         snapshot = (
             ResultSnapshot.objects.select_related("round__challenge__edition").filter(round_id=pk).first()
         )
@@ -325,7 +321,7 @@ class RoundPDFView(PermissionCheckedMixin, View):
             },
             request=request,
         )
-        pdf = HTML(string=html, url_fetcher=url_fetcher).write_pdf()
+        pdf = pdf_render(html)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="results-round-{pk}.pdf"'
         return response

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from events.emails import message_build, site_url
+from core.mail import message_build, site_url
 from judging.models import Juror
 
 SUBJECTS = {"invitation": _("You are invited to the jury of %(challenge)s")}

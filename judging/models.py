@@ -24,7 +24,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from events.i18n import TranslatedField, translated_panels
+from core.i18n import TranslatedField, translated_panels
 from judging.admin_forms import RoundAdminForm
 from startups.models import LANGUAGE_CHOICES, SubmissionStatus
 

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import UserError
 from judging import aggregation
 from judging.assignment import assign
 from judging.models import (
@@ -56,7 +57,7 @@ PUBLIC_DOMAINS = {
 }
 
 
-class JudgingError(Exception):
+class JudgingError(UserError):
     """A refusal shown as it is."""
 
 

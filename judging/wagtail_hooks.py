@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.admin_views import permission_menu_item
+from core.admin_helpers import permission_menu_item
 from judging import admin_views
 from judging.models import Juror, Round
 

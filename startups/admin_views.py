@@ -26,7 +26,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView, PermissionCheckedMixin
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from events.admin_views import SafeCSVMixin
+from core.csv_export import SafeCSVMixin
 from startups import services
 from startups.models import (
     ENTRY_TEXT_FIELDS,

@@ -9,4 +9,4 @@ class StartupsConfig(AppConfig):
     verbose_name = _("Startup challenge")
 
     def ready(self):
-        from startups import signals  # noqa: F401
+        from startups import receivers, signals  # noqa: F401

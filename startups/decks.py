@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from events.resources import ResourceError, name_check, safe_stem
+from core.errors import UserError
+from core.uploads import UploadError, name_check, safe_stem
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed decks are refused, not logged as warnings
 
 
-class DeckError(Exception):
+class DeckError(UserError):
     """A refusal shown to the startup as it is."""
 
 
@@ -32,7 +33,7 @@ class Deck:
 def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
     try:
         name = name_check(upload.name or "")
-    except ResourceError as refusal:
+    except UploadError as refusal:
         raise DeckError(str(refusal)) from refusal
     if upload.size > max_mb * 1024 * 1024:
         raise DeckError(

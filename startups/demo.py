@@ -345,7 +345,8 @@ def demo_decks(startups: list[tuple[str, str]]) -> list[bytes]:
     """A short real PDF deck per (name, title), rendered by WeasyPrint in one pass and split."""
     from django.utils.html import escape
     from pypdf import PdfReader, PdfWriter
-    from weasyprint import HTML
+
+    from core.pdf import pdf_render
 
     body = "".join(
         f"<section><h1>{escape(heading)}</h1><p>{escape(text)}</p></section>"
@@ -357,9 +358,7 @@ def demo_decks(startups: list[tuple[str, str]]) -> list[bytes]:
         "h1 { font: 700 28pt 'Noto Sans', sans-serif; color: #0b5c7a } p { font: 16pt 'Noto Sans', sans-serif }"
     )
     whole = PdfReader(
-        io.BytesIO(
-            HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf()
-        )
+        io.BytesIO(pdf_render(f"<html><head><style>{css}</style></head><body>{body}</body></html>"))
     )
     per_deck = len(SLIDES) + 1
     decks = []

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from events.emails import message_build, site_url
+from core.mail import message_build, site_url
 from startups.models import StartupInvitation, Submission
 
 SUBJECTS = {

@@ -25,8 +25,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from events.i18n import TranslatedField, translated_panels
-from events.models.badge_batches import private_storage
+from core.i18n import TranslatedField, translated_panels
+from core.storage import private_storage
 from startups.admin_forms import ChallengeAdminForm
 
 LANGUAGE_CHOICES = [("fr", "Français"), ("ar", "العربية"), ("en", "English")]

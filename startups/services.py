@@ -19,7 +19,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from events.cache import content_changed
+from core.cache import content_changed
+from core.errors import UserError
 from startups.decks import Deck
 from startups.models import (
     EDITABLE,
@@ -66,7 +67,7 @@ WITHDRAWABLE = {
 PUBLIC_STATUSES = {SubmissionStatus.FINALIST, SubmissionStatus.WINNER}
 
 
-class ChallengeError(Exception):
+class ChallengeError(UserError):
     """A refusal shown to the person as it is."""
 
 

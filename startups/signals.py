@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from events.cache import content_changed
+from core.cache import content_changed
 from startups.models import Challenge, ChallengePrize, ChallengeTheme
 
 

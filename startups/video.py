@@ -5,6 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.utils.translation import gettext as _
 
+from core.errors import UserError
+
 _ID = r"[A-Za-z0-9_-]+"
 # host -> list of path patterns; a match is a link to one video, not a channel or a search.
 PATTERNS = {
@@ -20,7 +22,7 @@ PATTERNS = {
 HOSTS_SHOWN = "YouTube, Vimeo, Dailymotion, Loom, Google Drive"
 
 
-class VideoError(Exception):
+class VideoError(UserError):
     pass
 
 

@@ -13,8 +13,8 @@ from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.admin_views import RecordsPermissionPolicy, SafeCSVMixin, permission_menu_item
-from events.wagtail_hooks import ReadOnlyModelViewSet
+from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
+from core.csv_export import SafeCSVMixin
 from startups import admin_views
 from startups.models import Challenge, Startup, Submission, SubmissionStatus
 

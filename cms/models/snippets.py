@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from events.i18n import TranslatedField, translated_panels
+from core.i18n import TranslatedField, translated_panels
 
 
 class OrganisationRole(models.TextChoices):

@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps first so that their templates override the libraries' ones.
     "cms",
+    "core",
     "events",
     "startups",
     "judging",

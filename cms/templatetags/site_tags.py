@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import NavigationSettings, Organisation
 from cms.models.snippets import ROLE_HEADINGS, OrganisationRole
-from events.cache import content_version
+from core.cache import content_version
 
 register = template.Library()
 

@@ -1,28 +1,10 @@
 """Badges printed in batches by the organisers: one PDF of A4 sheets, built by a background task."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class PrivateStorage(FileSystemStorage):
-    """Files with names of real people, kept in PRIVATE_MEDIA_ROOT: out of MEDIA_ROOT,
-    which the web server publishes; served only through permission-checked views."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-def private_storage():
-    return PrivateStorage()
+from core.storage import private_storage
 
 
 class BadgeBatchStatus(models.TextChoices):

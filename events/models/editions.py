@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from events.i18n import TranslatedField, translated_panels
+from core.i18n import TranslatedField, translated_panels
 
 
 class AttendanceFormat(models.TextChoices):

@@ -22,8 +22,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.cache import content_version, programme_version
 from events import selectors
-from events.cache import content_version, programme_version
 from events.exports import ics_calendar
 from events.forms import ProgrammeFilterForm
 from events.models.editions import Edition

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from events.i18n import TranslatedField, translated_panels
+from core.i18n import TranslatedField, translated_panels
 from events.models.editions import AttendanceFormat
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.models.badge_batches import private_storage
+from core.storage import private_storage
 from events.models.programme import SessionLanguage
 
 

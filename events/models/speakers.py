@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from events.i18n import TranslatedField, current_language, translated_panels
+from core.i18n import TranslatedField, current_language, translated_panels
 
 
 class Speaker(index.Indexed, models.Model):

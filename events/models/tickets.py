@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from events.i18n import TranslatedField, translated_panels
+from core.i18n import TranslatedField, translated_panels
 
 
 class AttendanceMode(models.TextChoices):

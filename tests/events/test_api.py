@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from lxml import etree
 
-from events.cache import programme_changed
+from core.cache import programme_changed
 from events.models import ProgrammePage, Session
 from tests.factories import (
     edition_create,

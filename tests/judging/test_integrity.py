@@ -209,9 +209,9 @@ def test_a_round_past_its_closing_time_is_locked_and_the_lock_is_logged_by_the_s
     challenge, _entries, _jurors = challenge_with_jury(edition, entries=2, jurors=2)
     round_ = round_create(challenge)
     Round.objects.filter(pk=round_.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
-    call_command("expire_holds", stdout=io.StringIO())
+    call_command("run_periodic", stdout=io.StringIO())
     round_.refresh_from_db()
     assert round_.locked_at == round_.closes_at
     assert AuditEntry.objects.filter(challenge=challenge, action="round_locked").count() == 1
-    call_command("expire_holds", stdout=io.StringIO())  # once
+    call_command("run_periodic", stdout=io.StringIO())  # once
     assert AuditEntry.objects.filter(challenge=challenge, action="round_locked").count() == 1

@@ -292,7 +292,7 @@ def test_drafts_started_inside_the_window_are_reminded_by_the_periodic_sweep(
     )
     services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "Tardif"})
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("expire_holds", stdout=io.StringIO())
+        call_command("run_periodic", stdout=io.StringIO())
     assert [mail.to for mail in mailoutbox] == [[founder.email]]
 
 
