@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.admin_helpers import permission_menu_item
 from judging import admin_views
 from judging.models import Juror, Round
+from judging.selectors import pitching_finalists
 
 
 class KeepScoresDeleteView(SnippetDeleteView):
@@ -124,3 +126,12 @@ def audit_jury_edits(request, instance):
                     object=item.pk,
                     label=str(item),
                 )
+
+
+@hooks.register("session_page_sections")
+def pitching_finalists_section(*, session, request) -> str:
+    """The finalists who pitch, under the final's pitch session, once the challenge publishes them."""
+    finalists = pitching_finalists(session)
+    if not finalists:
+        return ""
+    return render_to_string("judging/pitching_finalists.html", {"finalists": finalists}, request=request)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "events",
     "startups",
     "judging",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

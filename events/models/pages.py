@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -30,6 +31,9 @@ from events.models.editions import Edition
 from events.models.programme import Session
 from events.models.speakers import Speaker
 from events.templatetags.programme_tags import fill_star_slots
+
+# Wagtail hook: callables (session=, request=) returning HTML shown under a session's page.
+SESSION_SECTIONS_HOOK = "session_page_sections"
 
 
 class ProgrammePage(RoutablePageMixin, Page):
@@ -168,12 +172,15 @@ class ProgrammePage(RoutablePageMixin, Page):
             raise Http404
         session = get_object_or_404(selectors.published_sessions(edition), slug=slug)
         selectors.attach_public_urls([session], programme=self, edition=edition)
-        from judging.selectors import pitching_finalists
-
         context = self.get_context(request) | {
             "edition": edition,
             "session": session,
-            "pitching": pitching_finalists(session),
+            # Blocks other apps add under a session (the challenge's finalists under its pitch session).
+            "sections": [
+                html
+                for hook in hooks.get_hooks(SESSION_SECTIONS_HOOK)
+                if (html := hook(session=session, request=request))
+            ],
             "starred": selectors.starred_session_ids(request.user),
             "programme_url": self.programme_url(edition),
             "is_archive": edition != self.get_edition(),
