@@ -36,8 +36,8 @@ SETUP = """
 import json, time
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from events.checkin import badge_payload
-from events.badges import badges_pdf
+from events.attendance.checkin import badge_payload
+from events.attendance.badges import badges_pdf
 from events.models import Edition, Registration, TicketType
 edition = Edition.objects.get(is_current=True)
 ticket = TicketType.objects.create(edition=edition, name_fr="Pass benchmark", mode="in_person", price=0, role="speaker")

@@ -62,7 +62,7 @@ print(json.dumps({{"ticket": ticket.pk, "workshop": workshop.pk, "cookies": cook
 
 REGISTER_THE_REST = """
 from django.contrib.auth import get_user_model
-from events import registration as ops
+from events.registration import services as ops
 from events.models import ACTIVE_STATUSES, Edition, Registration, TicketType
 spare = TicketType.objects.create(edition=Edition.objects.get(is_current=True), name_fr="Pass illimité",
     mode="in_person", price=0)

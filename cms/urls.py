@@ -7,9 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from events.api import api
-from events.live_views import live
-from events.speaker_views import resource_file
-from events.webhooks import stripe_webhook
+from events.attendance.live_views import live
+from events.registration.webhooks import stripe_webhook
+from events.speakers.views import resource_file
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -23,10 +23,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account_profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
-    path("agenda/", include("events.urls")),
-    path("register/", include("events.registration_urls")),
-    path("door/", include("events.door_urls")),
-    path("speaker/", include("events.speaker_urls")),
+    path("agenda/", include("events.programme.urls")),
+    path("register/", include("events.registration.urls")),
+    path("door/", include("events.attendance.urls")),
+    path("speaker/", include("events.speakers.urls")),
     path("startup/", include("startups.urls")),
     path("jury/", include("judging.urls")),
     path("live/<int:session_id>/", live, name="live"),

@@ -26,8 +26,8 @@ from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBasicAuth
 
 from core.cache import content_version, programme_version
-from events import exports, selectors
 from events.models import Edition, Room, Session, Speaker
+from events.programme import exports, selectors
 
 api = NinjaAPI(
     title="Casablanca Smart City API",
@@ -494,7 +494,7 @@ class CheckInOut(Schema):
     ),
 )
 def checkin_api(request: HttpRequest, body: CheckInIn):
-    from events.checkin import checkin_scan
+    from events.attendance.checkin import checkin_scan
     from events.models import CheckInMethod
 
     edition = Edition.objects.current()

@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 
 from core.signals import periodic
-from events.registration import holds_expire, offers_expire, refunds_retry
+from events.registration.services import holds_expire, offers_expire, refunds_retry
 
 
 @receiver(periodic, dispatch_uid="events.periodic")

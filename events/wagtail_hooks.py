@@ -14,8 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
 from core.templatetags.money_tags import money
-from events import admin_views
-from events.badge_admin import BadgeBatchesViewSet
+from events.attendance.badge_admin import BadgeBatchesViewSet
 from events.models import (
     Edition,
     Registration,
@@ -28,7 +27,8 @@ from events.models import (
     Voucher,
     WaitingListEntry,
 )
-from events.selectors import speaker_double_bookings
+from events.programme.selectors import speaker_double_bookings
+from events.registration import admin_views
 
 
 class EditionViewSet(SnippetViewSet):
@@ -204,7 +204,7 @@ def warn_about_double_booked_speakers(request, instance):
         )
 
 
-# Registrations: records that only events.registration changes ---------------------
+# Registrations: records that only events.registration.services changes ---------------------
 
 register_permission_policy(Registration, RecordsPermissionPolicy(Registration))
 register_permission_policy(WaitingListEntry, RecordsPermissionPolicy(WaitingListEntry))
@@ -215,7 +215,7 @@ class RegistrationViewSet(ReadOnlyModelViewSet):
     name = admin_views.REGISTRATIONS
     icon = "clipboard-list"
     menu_label = gettext_lazy("Registrations")
-    # "change" is the permission to act on a registration (through events.registration).
+    # "change" is the permission to act on a registration (through events.registration.services).
     permission_codenames = ("view", "change")
     index_view_class = admin_views.RegistrationIndexView
     inspect_view_class = admin_views.RegistrationInspectView
@@ -410,14 +410,14 @@ def register_door_dashboard_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_proposals_viewset():
-    from events.proposal_admin import ProposalsViewSet
+    from events.speakers.proposal_admin import ProposalsViewSet
 
     return ProposalsViewSet()
 
 
 @hooks.register("register_admin_viewset")
 def register_invitations_viewset():
-    from events.speaker_admin import InvitationsViewSet
+    from events.speakers.admin_views import InvitationsViewSet
 
     return InvitationsViewSet()
 

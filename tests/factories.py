@@ -300,14 +300,14 @@ def voucher_create(*, ticket_types, **fields):
 
 
 def attendee(**fields):
-    from events.registration import Attendee
+    from events.registration.services import Attendee
 
     return Attendee(**{"first_name": "Salma", "last_name": "Idrissi", **fields})
 
 
 def registration_confirmed(edition, *, user=None, ticket_type=None, **fields):
     """A confirmed (free) registration, through the state module like any other."""
-    from events.registration import registration_start
+    from events.registration.services import registration_start
 
     ticket_type = ticket_type or ticket_type_create(edition, price=0, name_fr="Pass gratuit")
     return registration_start(

@@ -15,7 +15,7 @@ class BadgeBatchStatus(models.TextChoices):
 
 
 class BadgeBatch(models.Model):
-    """The badges matching an organiser's filters, rendered into one PDF by `events.badge_batches`.
+    """The badges matching an organiser's filters, rendered into one PDF by `events.attendance.badge_batches`.
 
     ``filters`` holds ``ticket_types`` (ids; empty: all), ``roles`` (empty: all)
     and ``only_not_printed``. ``done`` counts the badges laid out so far, out of

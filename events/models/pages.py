@@ -24,12 +24,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.cache import content_version, programme_version
-from events import selectors
-from events.exports import ics_calendar
-from events.forms import ProgrammeFilterForm
 from events.models.editions import Edition
 from events.models.programme import Session
 from events.models.speakers import Speaker
+from events.programme import selectors
+from events.programme.exports import ics_calendar
+from events.registration.forms import ProgrammeFilterForm
 from events.templatetags.programme_tags import fill_star_slots
 
 # Wagtail hook: callables (session=, request=) returning HTML shown under a session's page.

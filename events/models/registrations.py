@@ -1,6 +1,6 @@
 """Registrations and the payments behind them.
 
-`events.registration` is the only module that changes a registration's
+`events.registration.services` is the only module that changes a registration's
 status; every change is written to RegistrationLog with who and when.
 """
 

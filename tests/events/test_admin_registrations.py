@@ -21,8 +21,6 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
-from events import registration as ops
-from events.admin_views import TicketRow, WorkshopRow
 from events.models import (
     OfferStatus,
     Payment,
@@ -33,6 +31,8 @@ from events.models import (
     Voucher,
     WaitingListEntry,
 )
+from events.registration.admin_views import TicketRow, WorkshopRow
+from events.registration import services as ops
 from tests.factories import (
     attendee,
     edition_create,
@@ -273,7 +273,7 @@ def test_a_refused_action_shows_the_service_message(organiser_client, organiser,
     # The page is no longer offered...
     response = organiser_client.get(f"{LIST}{awaiting.pk}/transfer-received/", follow=True)
     assert ("error", "This registration is not awaiting a transfer.") in messages_of(response)
-    # ...and a stale form posted anyway is refused by events.registration itself.
+    # ...and a stale form posted anyway is refused by events.registration.services itself.
     response = organiser_client.post(f"{LIST}{awaiting.pk}/transfer-received/", follow=True)
     assert ("error", "This registration is not awaiting a transfer.") in messages_of(response)
     assert awaiting.log.filter(action="transfer_received").count() == 1
@@ -354,7 +354,7 @@ def test_an_email_that_does_not_fit_is_refused(organiser_client, edition, django
 def card_paid(edition, monkeypatch):
     """A registration paid by card (Stripe answers faked; the real flow runs against localstripe elsewhere)."""
     monkeypatch.setattr(
-        "events.payments.intent_create",
+        "events.registration.payments.intent_create",
         lambda **kwargs: SimpleNamespace(id="pi_admin_1", client_secret="pi_admin_1_secret"),
     )
     refunds = []
@@ -365,7 +365,7 @@ def card_paid(edition, monkeypatch):
         registration_keys.append(idempotency_key)
         return SimpleNamespace(id=f"re_{len(refunds)}", amount=amount)
 
-    monkeypatch.setattr("events.payments.refund_create", refund_create)
+    monkeypatch.setattr("events.registration.payments.refund_create", refund_create)
     ticket = ticket_type_create(edition, price=150000)
     registration = register(ticket, user=user_create(email="amine@example.org"))
     ops.payment_start(registration=registration)
@@ -451,7 +451,9 @@ def test_a_decimal_comma_is_accepted(organiser_client, card_paid):
 
 
 def test_a_transfer_payment_is_never_sent_to_stripe(organiser, awaiting, monkeypatch):
-    monkeypatch.setattr("events.payments.refund_create", lambda **kwargs: pytest.fail("Stripe was called"))
+    monkeypatch.setattr(
+        "events.registration.payments.refund_create", lambda **kwargs: pytest.fail("Stripe was called")
+    )
     ops.transfer_received(registration=awaiting, actor=organiser)
     payment = awaiting.payments.get()
 
@@ -469,7 +471,7 @@ def test_a_stripe_failure_is_reported(organiser_client, card_paid, monkeypatch):
     def refuse(**kwargs):
         raise stripe.InvalidRequestError("Charge already refunded", param="payment_intent")
 
-    monkeypatch.setattr("events.payments.refund_create", refuse)
+    monkeypatch.setattr("events.registration.payments.refund_create", refuse)
     payment = card_paid.payments.get()
 
     response = organiser_client.post(

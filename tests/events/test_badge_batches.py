@@ -12,10 +12,10 @@ from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
-from events import badge_batches
-from events import registration as ops
-from events.badge_batches import BadgeBatchError, batch_create, batch_render
+from events.attendance import badge_batches
+from events.attendance.badge_batches import BadgeBatchError, batch_create, batch_render
 from events.models import BadgeBatch, BadgeBatchStatus, Registration
+from events.registration import services as ops
 from tests.factories import (
     attendee,
     edition_create,

@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-from events import registration as ops
-from events.badges import badges_pdf
-from events.checkin import badge_payload, checkin_scan
+from events.attendance.badges import badges_pdf
+from events.attendance.checkin import badge_payload, checkin_scan
+from events.registration import services as ops
 from tests.factories import registration_confirmed, ticket_type_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

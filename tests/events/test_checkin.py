@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection, connections
 
-from events import registration as ops
-from events.checkin import badge_payload, checkin_scan
+from events.attendance.checkin import badge_payload, checkin_scan
 from events.models import CheckIn, Payment, Registration
+from events.registration import services as ops
 from tests.factories import attendee, edition_create, registration_confirmed, ticket_type_create, user_create
 
 pytestmark = [pytest.mark.integration]
@@ -165,7 +165,7 @@ def test_the_door_page_finds_people_and_checks_them_in(client, site_tree, editio
 def test_the_door_dashboard_counts_by_ticket_type_and_quarter_hour(client, site_tree, edition):
     import datetime
 
-    from events.door_dashboard import door_figures
+    from events.attendance.door_dashboard import door_figures
 
     passes = ticket_type_create(edition, price=0, name_fr="Pass sur place")
     students = ticket_type_create(edition, price=0, name_fr="Pass étudiant")
@@ -278,7 +278,7 @@ def test_the_api_validates_its_input_and_says_when_the_door_is_closed(client, db
 def test_the_dashboard_skips_the_night_between_two_days(edition):
     import datetime
 
-    from events.door_dashboard import door_figures
+    from events.attendance.door_dashboard import door_figures
 
     ticket = ticket_type_create(edition, price=0)
     first, second = (registration_confirmed(edition, ticket_type=ticket) for _ in range(2))

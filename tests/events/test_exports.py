@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from lxml import etree
 
-from events import exports, selectors
 from events.models import ProgrammePage
+from events.programme import exports, selectors
 from tests.factories import local_time, room_create, session_create, speaker_create, track_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

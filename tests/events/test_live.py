@@ -51,7 +51,7 @@ def test_visitors_who_are_not_confirmed_registrants_never_see_it(client, site_tr
     response = client.get(f"/fr/live/{streamed.pk}/")
     assert response.status_code == 403 and LIVE not in response.content.decode()
 
-    from events import registration as ops
+    from events.registration import services as ops
     from tests.factories import attendee
 
     held = ops.registration_start(
@@ -126,7 +126,7 @@ def test_a_session_without_a_stream_says_so_and_does_not_reload(client, site_tre
 
 
 def test_a_cancelled_registrant_or_one_of_another_edition_gets_nothing(client, site_tree, edition, streamed):
-    from events import registration as ops
+    from events.registration import services as ops
     from tests.factories import edition_create
 
     cancelled = registration_confirmed(edition)

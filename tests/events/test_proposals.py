@@ -112,7 +112,7 @@ def test_approving_applies_only_what_the_speaker_changed(client, appearance):
     session = Session.objects.get(pk=appearance.session_id)
     session.description_fr = "Précision ajoutée par les organisateurs après la proposition."
     session.save()
-    from events import speaker_area
+    from events.speakers import services as speaker_area
 
     speaker_area.proposal_decide(proposal=SessionProposal.objects.get(), actor=None, approve=True)
 

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events import registration as ops
 from events.models import Payment, PaymentStatus, RegistrationStatus
+from events.registration import services as ops
 from tests.factories import attendee, ticket_type_create, user_create, voucher_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events import registration as ops
 from events.models import Payment, PaymentStatus, RegistrationStatus
+from events.registration import services as ops
 from tests.factories import attendee, ticket_type_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -64,7 +64,7 @@ def test_bank_transfer_instructions_carry_the_reference_and_bank_details(edition
 def test_a_cancellation_before_the_deadline_refunds_the_card_and_mails_twice(edition, sent, monkeypatch):
     refunds = []
     monkeypatch.setattr(
-        "events.payments.refund_create",
+        "events.registration.payments.refund_create",
         lambda *, intent_id, amount, idempotency_key: (
             refunds.append((intent_id, amount)) or SimpleNamespace(amount=amount)
         ),
@@ -88,7 +88,9 @@ def test_a_cancellation_before_the_deadline_refunds_the_card_and_mails_twice(edi
 
 
 def test_after_the_deadline_a_cancellation_refunds_nothing(edition, monkeypatch):
-    monkeypatch.setattr("events.payments.refund_create", lambda **kwargs: pytest.fail("no refund expected"))
+    monkeypatch.setattr(
+        "events.registration.payments.refund_create", lambda **kwargs: pytest.fail("no refund expected")
+    )
     ticket = ticket_type_create(edition, refund_deadline_days=7)
     registration = ops.registration_start(user=user_create(), ticket_type=ticket, attendee=attendee())
     Payment.objects.create(registration=registration, intent_id="pi_late", amount=150000)
@@ -102,7 +104,7 @@ def test_after_the_deadline_a_cancellation_refunds_nothing(edition, monkeypatch)
 
 def test_a_late_payment_without_a_seat_is_refunded_with_an_apology(edition, sent, monkeypatch):
     monkeypatch.setattr(
-        "events.payments.refund_create",
+        "events.registration.payments.refund_create",
         lambda *, intent_id, amount, idempotency_key: SimpleNamespace(amount=amount),
     )
     now = timezone.now()
@@ -143,7 +145,7 @@ def test_a_refund_that_fails_is_owed_and_retried_by_the_sweep(edition, sent, mon
     def unreachable(**kwargs):
         raise stripe.APIConnectionError("Stripe is unreachable")
 
-    monkeypatch.setattr("events.payments.refund_create", unreachable)
+    monkeypatch.setattr("events.registration.payments.refund_create", unreachable)
     registration = ops.registration_start(
         user=user_create(), ticket_type=ticket_type_create(edition), attendee=attendee()
     )
@@ -157,7 +159,7 @@ def test_a_refund_that_fails_is_owed_and_retried_by_the_sweep(edition, sent, mon
     assert registration.log.filter(action="card_refund_due", note="150000").exists()
 
     monkeypatch.setattr(
-        "events.payments.refund_create",
+        "events.registration.payments.refund_create",
         lambda *, intent_id, amount, idempotency_key: SimpleNamespace(amount=amount),
     )
     assert ops.refunds_retry() == 1

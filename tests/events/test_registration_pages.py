@@ -56,8 +56,8 @@ def fake_stripe(monkeypatch):
         intents[intent.id] = intent
         return intent
 
-    monkeypatch.setattr("events.payments.intent_create", intent_create)
-    monkeypatch.setattr("events.payments.intent_retrieve", lambda intent_id: intents[intent_id])
+    monkeypatch.setattr("events.registration.payments.intent_create", intent_create)
+    monkeypatch.setattr("events.registration.payments.intent_retrieve", lambda intent_id: intents[intent_id])
     return intents
 
 
@@ -225,7 +225,7 @@ def test_workshops_are_booked_and_given_back_from_my_registration(client, person
 
 
 def test_a_workshop_offer_link_books_the_kept_seat(client, person, edition):
-    from events import registration as ops
+    from events.registration import services as ops
 
     mine = registration_confirmed(edition, user=person)
     workshop = session_create(edition, kind="workshop", capacity=1)
@@ -242,7 +242,7 @@ def test_a_workshop_offer_link_books_the_kept_seat(client, person, edition):
 
 
 def test_someone_elses_registration_pages_and_links_are_not_found(client, person, edition):
-    from events import registration as ops
+    from events.registration import services as ops
 
     other = ops.registration_start(
         user=user_create(), ticket_type=ticket_type_create(edition, price=150000), attendee=attendee()

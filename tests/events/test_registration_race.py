@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from events import registration as ops
 from events.models import Registration, RegistrationStatus, WorkshopBooking
+from events.registration import services as ops
 from tests.factories import (
     attendee,
     edition_create,

@@ -82,7 +82,7 @@ def test_room_of_another_edition_is_refused(edition):
 
 
 def test_speaker_double_booking_is_detected(edition):
-    from events.selectors import speaker_double_bookings
+    from events.programme.selectors import speaker_double_bookings
 
     nadia = speaker_create(name="Nadia El Fassi")
     first = session_create(

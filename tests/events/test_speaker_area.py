@@ -76,8 +76,8 @@ def test_nobody_answers_for_someone_elses_session(client, nadia):
 
 
 def test_a_full_speaker_ticket_or_an_unpaid_hold_does_not_stop_the_free_registration(client, nadia, edition):
-    from events import registration as ops
     from events.models import TicketType
+    from events.registration import services as ops
     from tests.factories import attendee
 
     TicketType.objects.filter(role="speaker").update(quota=0)

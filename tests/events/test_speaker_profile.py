@@ -88,7 +88,7 @@ def test_only_speakers_have_a_profile_page(client, site_tree):
 
 
 def test_approving_a_profile_keeps_an_organisers_later_edit(client, speaker):
-    from events import speaker_area
+    from events.speakers import services as speaker_area
 
     client.post("/en/speaker/profile/", {**FIELDS, "bio_fr": speaker.bio_fr})  # changes the name, not the bio
     Speaker.objects.filter(pk=speaker.pk).update(bio_fr="Biographie corrigée par les organisateurs.")

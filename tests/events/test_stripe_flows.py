@@ -6,8 +6,8 @@ import pytest
 import stripe
 from django.core import mail
 
-from events import registration as ops
 from events.models import Payment, PaymentStatus, RegistrationStatus
+from events.registration import services as ops
 from events.tasks import refund_owed
 from tests.events.test_webhooks import SECRET, refund_event
 from tests.events.test_webhooks import post as post_signed

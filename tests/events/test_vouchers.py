@@ -7,9 +7,9 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone, translation
 
-from events import vouchers
 from events.models import DiscountKind, Voucher
-from events.registration import voucher_check
+from events.registration import vouchers
+from events.registration.services import voucher_check
 from tests.factories import edition_create, ticket_type_create, voucher_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

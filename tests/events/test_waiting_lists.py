@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events import registration as ops
 from events.models import OfferStatus, RegistrationStatus
+from events.registration import services as ops
 from tests.factories import attendee, ticket_type_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from events import registration as ops
 from events.models import Payment, RegistrationStatus, StripeEvent
+from events.registration import services as ops
 from tests.factories import attendee, ticket_type_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -77,7 +77,7 @@ def refund_event(event_id, intent_id="pi_test_1", amount_refunded=150000):
 def stripe_intents(monkeypatch):
     """What Stripe says when asked about an intent: the webhook confirms from that, not the payload."""
     intents = {"pi_test_1": SimpleNamespace(status="succeeded", amount=150000, amount_received=150000)}
-    monkeypatch.setattr("events.payments.intent_retrieve", lambda intent_id: intents[intent_id])
+    monkeypatch.setattr("events.registration.payments.intent_retrieve", lambda intent_id: intents[intent_id])
     return intents
 
 
@@ -175,7 +175,7 @@ def test_a_failure_while_handling_answers_500_so_stripe_delivers_again(client, h
     def broken(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("events.registration.payment_sync", broken)
+    monkeypatch.setattr("events.registration.services.payment_sync", broken)
     client.raise_request_exception = False
 
     response = post(client, intent_event("evt_1", "payment_intent.succeeded"))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from events import registration as ops
 from events.models import AgendaEntry, OfferStatus, WorkshopBookingStatus
+from events.registration import services as ops
 from tests.factories import attendee, registration_confirmed, session_create, ticket_type_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

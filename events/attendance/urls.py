@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import door_views
+from events.attendance import views as door_views
 
 app_name = "door"
 

@@ -19,8 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.cache import programme_version
-from events import selectors
 from events.models import Edition, Room, Session
+from events.programme import selectors
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 GENERATOR = {"name": "casablanca-smart-city", "version": "1"}

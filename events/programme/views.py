@@ -7,9 +7,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from events import selectors, services
-from events.exports import ics_calendar
 from events.models import Session
+from events.programme import selectors, services
+from events.programme.exports import ics_calendar
 
 
 @login_required

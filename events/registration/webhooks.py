@@ -8,8 +8,9 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from events import payments, registration
 from events.models import Payment, StripeEvent
+from events.registration import payments
+from events.registration import services as registration
 
 logger = logging.getLogger(__name__)
 

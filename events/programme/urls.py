@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events.programme import views
 
 app_name = "events"
 

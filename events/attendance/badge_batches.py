@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import UserError
 from core.pdf import font_configuration, pdf_document, pdf_join
-from events.badges import badges_html, badges_mark_printed, extra_css
+from events.attendance.badges import badges_html, badges_mark_printed, extra_css
 from events.models import (
     AttendanceMode,
     BadgeBatch,

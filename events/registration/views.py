@@ -1,6 +1,6 @@
 """Registration pages: register, pay, my registration, workshops and waiting lists.
 
-The views translate requests into calls to `events.registration` (the only
+The views translate requests into calls to `events.registration.services` (the only
 writer of registration state) and its refusals into messages in the visitor's
 language; they hold no rules of their own.
 """
@@ -19,9 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import certificates
-from events import registration as ops
-from events.forms import AttendeeForm, RegistrationForm, country_name
+from events.attendance import certificates
 from events.models import (
     ACTIVE_STATUSES,
     OPEN_OFFER_STATUSES,
@@ -37,6 +35,8 @@ from events.models import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
+from events.registration.forms import AttendeeForm, RegistrationForm, country_name
+from events.registration import services as ops
 
 logger = logging.getLogger(__name__)
 

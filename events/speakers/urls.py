@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import speaker_views
+from events.speakers import views as speaker_views
 
 app_name = "speaker"
 

@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import UserError
-from events import payments
 from events.models import (
     ACTIVE_STATUSES,
     OPEN_OFFER_STATUSES,
@@ -44,7 +43,8 @@ from events.models import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
-from events.services import agenda_add
+from events.programme.services import agenda_add
+from events.registration import payments
 
 logger = logging.getLogger(__name__)
 

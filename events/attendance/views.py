@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import checkin
-from events.badges import badges_pdf
+from events.attendance import checkin
+from events.attendance.badges import badges_pdf
 from events.models import CheckIn, CheckInMethod, Edition, Registration, RegistrationStatus
 
 
@@ -93,7 +93,7 @@ def my_badge(request):
 @login_required
 def my_certificate(request, edition_slug: str):
     """A certificate of attendance, in the page's language, once that edition is over."""
-    from events.certificates import available, certificate_pdf
+    from events.attendance.certificates import available, certificate_pdf
 
     registration = (
         Registration.objects.filter(
@@ -119,7 +119,7 @@ def my_certificate(request, edition_slug: str):
 @login_required
 @permission_required("events.add_checkin", raise_exception=True)
 def door_dashboard(request):
-    from events.door_dashboard import door_figures
+    from events.attendance.door_dashboard import door_figures
 
     edition = _edition()
     chart = door_figures(edition)

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from events import door_views
-from events import registration_views as views
+from events.attendance import views as door_views
+from events.registration import views
 
 app_name = "registration"
 

@@ -2,7 +2,7 @@
 
 Organisers who may act on registrations (``events.change_registration``, the
 ``manage`` action of the registrations' permission policy) choose which badges
-to print, see how many match, and start a batch: `events.badge_batches` builds
+to print, see how many match, and start a batch: `events.attendance.badge_batches` builds
 its PDF in the background while the batch's page shows progress (polled by
 static/js/badge_batch.js); the PDF is then downloaded from here, never from a
 public media URL.
@@ -26,8 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_helpers import permission_menu_item
-from events.admin_views import _local, _ticket_type_label
-from events.badge_batches import (
+from events.attendance.badge_batches import (
     BadgeBatchError,
     badge_registrations,
     batch_create,
@@ -43,6 +42,7 @@ from events.models import (
     Registration,
     TicketType,
 )
+from events.registration.admin_views import _local, _ticket_type_label
 
 # URL namespace of the view set.
 BADGES = "badge_batches"

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import resources, speaker_area
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -23,6 +22,8 @@ from events.models import (
     SessionSpeaker,
     SpeakerRole,
 )
+from events.speakers import resources
+from events.speakers import services as speaker_area
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 Organisers read registrations, waiting lists and an overview of seats here,
 and act on a registration (transfer received, refund, cancel, send an e-mail
-again) through confirmation pages whose POST calls `events.registration`, the
+again) through confirmation pages whose POST calls `events.registration.services`, the
 only module that changes a registration's state. Nothing here saves a
 registration, a payment, a booking or a waiting-list entry itself.
 
@@ -41,8 +41,6 @@ from core.admin_helpers import user_can
 from core.charts import Scale, nice_axis, polyline
 from core.csv_export import SafeCSVMixin, csv_safe
 from core.templatetags.money_tags import money
-from events import registration as registration_ops
-from events.emails import KINDS
 from events.models import (
     ACTIVE_STATUSES,
     AttendanceMode,
@@ -60,8 +58,16 @@ from events.models import (
     WaitingListEntry,
     WorkshopBookingStatus,
 )
-from events.registration import RegistrationError
-from events.vouchers import MAX_COUNT, MAX_PREFIX_LENGTH, VoucherError, prefix_normalise, vouchers_generate
+from events.registration.emails import KINDS
+from events.registration.services import RegistrationError
+from events.registration import services as registration_ops
+from events.registration.vouchers import (
+    MAX_COUNT,
+    MAX_PREFIX_LENGTH,
+    VoucherError,
+    prefix_normalise,
+    vouchers_generate,
+)
 
 # URL namespaces of the view sets registered in events.wagtail_hooks.
 REGISTRATIONS = "registrations"
@@ -397,7 +403,7 @@ def email_kinds(registration: Registration) -> list[str]:
 class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """A confirmation page (GET) and the action itself (POST, with CSRF) on one registration.
 
-    The action goes through `events.registration`; its refusals are shown as they are.
+    The action goes through `events.registration.services`; its refusals are shown as they are.
     """
 
     model = Registration
@@ -462,7 +468,7 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         return context
 
     def perform(self, form) -> str:
-        """Act through events.registration; return the success message."""
+        """Act through events.registration.services; return the success message."""
         raise NotImplementedError
 
     def form_valid(self, form):
@@ -839,7 +845,7 @@ class Overview:
 def registrations_overview(edition: Edition, *, now: datetime.datetime | None = None) -> Overview:
     """Seats per ticket type and workshop, and registrations over time: five queries, whatever the numbers.
 
-    Seats in use are counted as `events.registration.seats_in_use` counts them:
+    Seats in use are counted as `events.registration.services.seats_in_use` counts them:
     confirmed, awaiting transfer, held and not expired, or kept for an open offer.
     """
     now = now or timezone.now()

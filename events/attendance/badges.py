@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from core.pdf import pdf_render
-from events.checkin import badge_payload
+from events.attendance.checkin import badge_payload
 from events.models import ROLE_LABELS, BadgeSettings, Registration
 
 CSS_PATH = settings.BASE_DIR / "templates" / "events" / "badges" / "badge.css"

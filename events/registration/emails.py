@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from core.mail import message_build as core_message_build
 from core.mail import site_url
 from core.templatetags.money_tags import money
-from events.exports import GUID_NAMESPACE, PRODID
 from events.models import Registration, RegistrationLog, WaitingListEntry
+from events.programme.exports import GUID_NAMESPACE, PRODID
 
 SUBJECTS = {
     "confirmation": _("Your registration for %(edition)s is confirmed"),
@@ -90,7 +90,7 @@ def send(kind: str, pk: int, **extra) -> None:
             "text/calendar",
         )
         if registration.ticket_type.mode == "in_person":
-            from events.badges import badges_pdf
+            from events.attendance.badges import badges_pdf
 
             message.attach(
                 f"badge-{registration.reference}.pdf", badges_pdf([registration]), "application/pdf"
@@ -162,7 +162,7 @@ def speaker_invitation(pk: int) -> None:
 
 def speaker_reminder(speaker_id: int, edition_id: int) -> None:
     from events.models import Edition, Speaker
-    from events.speaker_admin import speakers_overview
+    from events.speakers.admin_views import speakers_overview
 
     speaker = Speaker.objects.select_related("user").get(pk=speaker_id)
     edition = Edition.objects.get(pk=edition_id)

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from core.errors import UserError
-from events import registration as ops
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -30,6 +29,7 @@ from events.models import (
     SpeakerInvitation,
     TicketType,
 )
+from events.registration import services as ops
 
 
 class SpeakerError(UserError):

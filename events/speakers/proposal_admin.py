@@ -14,8 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_helpers import permission_menu_item
-from events import speaker_area
 from events.models import ProfileProposal, ProposalStatus, Session, SessionProposal, Speaker
+from events.speakers import services as speaker_area
 
 PROPOSALS = "session_proposals"
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models.editions import AttendanceFormat, Edition
 from events.models.programme import SessionKind, SessionLanguage, Track
 from events.models.tickets import TicketType, Voucher
-from events.selectors import ProgrammeFilters
+from events.programme.selectors import ProgrammeFilters
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -118,7 +118,7 @@ class AttendeeForm(forms.Form):
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
 
     def attendee(self):
-        from events.registration import Attendee
+        from events.registration.services import Attendee
 
         data = self.cleaned_data
         return Attendee(

@@ -14,7 +14,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_helpers import permission_menu_item
-from events import speaker_area
 from events.models import (
     Edition,
     Participation,
@@ -25,6 +24,7 @@ from events.models import (
     Speaker,
     SpeakerInvitation,
 )
+from events.speakers import services as speaker_area
 
 INVITATIONS = "speaker_invitations"
 
