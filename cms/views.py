@@ -24,6 +24,6 @@ def healthz(request):
 
 @login_required
 def account_profile(request):
-    from events.certificates import certificates_for
+    from events.attendance.certificates import certificates_for
 
     return render(request, "account/profile.html", {"certificates": certificates_for(request.user)})

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from playwright.sync_api import expect
 
-from events.badges import badges_pdf
+from events.attendance.badges import badges_pdf
 from events.models import CheckIn, Edition
 from tests.conftest import CHROMIUM
 from tests.e2e.conftest import axe_violations
