@@ -58,9 +58,9 @@ from events.models import (
     WaitingListEntry,
     WorkshopBookingStatus,
 )
+from events.registration import services as registration_ops
 from events.registration.emails import KINDS
 from events.registration.services import RegistrationError
-from events.registration import services as registration_ops
 from events.registration.vouchers import (
     MAX_COUNT,
     MAX_PREFIX_LENGTH,

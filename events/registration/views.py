@@ -35,8 +35,8 @@ from events.models import (
     WorkshopBooking,
     WorkshopBookingStatus,
 )
-from events.registration.forms import AttendeeForm, RegistrationForm, country_name
 from events.registration import services as ops
+from events.registration.forms import AttendeeForm, RegistrationForm, country_name
 
 logger = logging.getLogger(__name__)
 
