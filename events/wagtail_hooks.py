@@ -28,7 +28,7 @@ from events.models import (
     WaitingListEntry,
 )
 from events.programme.selectors import speaker_double_bookings
-from events.registration import admin_views
+from events.registration import admin_actions, admin_views, overview, voucher_admin
 
 
 class EditionViewSet(SnippetViewSet):
@@ -157,7 +157,7 @@ class TicketTypeViewSet(SnippetViewSet):
 
 class VoucherViewSet(SnippetViewSet):
     model = Voucher
-    index_view_class = admin_views.VoucherIndexView
+    index_view_class = voucher_admin.VoucherIndexView
     icon = "key"
     menu_label = gettext_lazy("Vouchers")
     list_display = ["code", "edition", "discount_kind", "discount_value", "max_uses", "valid_until", "note"]
@@ -284,16 +284,16 @@ class RegistrationViewSet(ReadOnlyModelViewSet):
         return super().get_urlpatterns() + [
             path(
                 "<int:pk>/transfer-received/",
-                admin_views.TransferReceivedView.as_view(),
+                admin_actions.TransferReceivedView.as_view(),
                 name="transfer_received",
             ),
             path(
                 "<int:pk>/refund/<int:payment_pk>/",
-                admin_views.RefundView.as_view(),
+                admin_actions.RefundView.as_view(),
                 name="refund",
             ),
-            path("<int:pk>/cancel/", admin_views.CancelView.as_view(), name="cancel"),
-            path("<int:pk>/email/", admin_views.EmailView.as_view(), name="email"),
+            path("<int:pk>/cancel/", admin_actions.CancelView.as_view(), name="cancel"),
+            path("<int:pk>/email/", admin_actions.EmailView.as_view(), name="email"),
         ]
 
 
@@ -353,7 +353,7 @@ class RegistrationsOverviewViewSet(ViewSet):
     menu_item_class = permission_menu_item(Registration, "view")
 
     def get_urlpatterns(self):
-        return [path("", admin_views.RegistrationsOverviewView.as_view(), name="index")]
+        return [path("", overview.RegistrationsOverviewView.as_view(), name="index")]
 
 
 class VoucherCodesViewSet(ViewSet):
@@ -365,9 +365,9 @@ class VoucherCodesViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.VoucherGenerateView.as_view(), name="generate"),
-            path("done/", admin_views.VoucherGeneratedView.as_view(), name="done"),
-            path("done/csv/", admin_views.VoucherCSVView.as_view(), name="csv"),
+            path("", voucher_admin.VoucherGenerateView.as_view(), name="generate"),
+            path("done/", voucher_admin.VoucherGeneratedView.as_view(), name="done"),
+            path("done/csv/", voucher_admin.VoucherCSVView.as_view(), name="csv"),
         ]
 
 

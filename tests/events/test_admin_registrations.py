@@ -31,8 +31,8 @@ from events.models import (
     Voucher,
     WaitingListEntry,
 )
-from events.registration.admin_views import TicketRow, WorkshopRow
 from events.registration import services as ops
+from events.registration.overview import TicketRow, WorkshopRow
 from tests.factories import (
     attendee,
     edition_create,
