@@ -5,7 +5,6 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-import stripe
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -275,7 +274,7 @@ def refund_issue(*, payment: Payment, amount: int | None = None, actor=None) -> 
                 # safe, and a second refund of the same amount is a new refund.
                 idempotency_key=f"refund-{payment.intent_id}-{payment.refunded_amount}-{amount}",
             )
-        except stripe.StripeError as error:
+        except payments.PaymentProviderError as error:
             raise RegistrationError(
                 _("Stripe refused the refund: %(reason)s")
                 % {"reason": error.user_message or _("the payment provider could not be reached.")}

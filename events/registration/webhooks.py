@@ -2,7 +2,6 @@
 
 import logging
 
-import stripe
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
@@ -45,7 +44,7 @@ def stripe_webhook(request):
         event = payments.webhook_event(
             payload=request.body, signature=request.headers.get("Stripe-Signature", "")
         )
-    except (ValueError, stripe.SignatureVerificationError):
+    except payments.SignatureError:
         return HttpResponseBadRequest("invalid signature")
     event = event.to_dict() if hasattr(event, "to_dict") else event
     with transaction.atomic():
