@@ -24,7 +24,7 @@ FIND_PYTHON = \
   echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
   echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
 
-.PHONY: run test setup install messages migrate seed lint format worker bench clean vendor
+.PHONY: run test setup install messages migrate seed lint format worker periodic bench clean vendor
 
 # Card payments in the demo go to localstripe (a local fake of Stripe, test
 # cards such as 4242 4242 4242 4242) unless STRIPE_SECRET_KEY is set.
@@ -78,6 +78,10 @@ seed: migrate messages
 worker: setup
 	$(MANAGE) db_worker
 
+# The minute sweep of every app (cron it every minute in production).
+periodic: setup
+	$(MANAGE) run_periodic
+
 bench: install messages
 	$(VENV_PY) bench/http_bench.py
 	$(VENV_PY) bench/badges_checkin.py
@@ -86,9 +90,11 @@ bench: install messages
 	@if [ -n "$$DATABASE_URL" ]; then $(VENV_PY) bench/registration_race.py; \
 	else echo "bench/registration_race.py needs PostgreSQL: set DATABASE_URL=postgres://..."; fi
 
+# Style (ruff) and the layering contracts of pyproject.toml (import-linter).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .
