@@ -1,7 +1,7 @@
 """Batch printing of badges: the organisers choose which badges, a background task builds one PDF.
 
 `batch_create` records the organiser's filters and how many badges match,
-and enqueues `events.tasks.badge_batch_render` once the transaction commits.
+and enqueues `events.attendance.tasks.badge_batch_render` once the transaction commits.
 `batch_render` (run by the worker) lays the badges out in chunks of A4 sheets
 of four, saving after each chunk how many are done so that the admin can show
 progress, then writes one PDF, stores it and marks those badges printed.
@@ -84,7 +84,7 @@ def batch_create(
     actor=None,
 ) -> BadgeBatch:
     """Record a batch of the badges matching the filters and have the worker build its PDF."""
-    from events.tasks import badge_batch_render
+    from events.attendance.tasks import badge_batch_render
 
     ids = sorted({t.pk if isinstance(t, TicketType) else int(t) for t in ticket_types})
     roles = sorted(set(roles))

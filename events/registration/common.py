@@ -149,9 +149,9 @@ def _run_at(task_name: str, when: datetime.datetime) -> None:
     """Have the worker run a sweep when something falls due (a hold, an offer).
 
     The backends that cannot defer (the immediate one in some tests) rely on
-    the `expire_holds` command, which the deployment runs every minute anyway.
+    the `run_periodic` command, which the deployment runs every minute anyway.
     """
-    from events import tasks
+    from events.registration import tasks
 
     task = getattr(tasks, task_name)
     if task.get_backend().supports_defer:
@@ -161,6 +161,6 @@ def _run_at(task_name: str, when: datetime.datetime) -> None:
 
 def _email(kind: str, pk: int, **extra) -> None:
     """Send an e-mail from the task queue once (and only if) this transaction commits."""
-    from events.tasks import send_email
+    from events.registration.tasks import send_email
 
     transaction.on_commit(lambda: send_email.enqueue(kind, pk, **extra))

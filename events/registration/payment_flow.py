@@ -155,7 +155,7 @@ def payment_sync(*, intent_id: str) -> PaymentOutcome | None:
 
 def refund_schedule(intent_id: str) -> None:
     """Have the worker pay back what the payment is owed (its refund_due), once committed."""
-    from events.tasks import refund_owed
+    from events.registration.tasks import refund_owed
 
     transaction.on_commit(lambda: refund_owed.enqueue(intent_id))
 

@@ -146,7 +146,7 @@ def speakers_overview(edition):
 
 def reminders_send(edition, *, actor) -> int:
     """Remind every speaker with an account who has sessions to answer or a profile to complete."""
-    from events.tasks import speaker_reminder_email
+    from events.speakers.tasks import speaker_reminder_email
 
     sent = 0
     for row in speakers_overview(edition)["rows"]:

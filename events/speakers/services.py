@@ -174,7 +174,7 @@ def _decide(proposal, *, target_model, target_id: int, actor, approve: bool, com
 
 def proposal_decide(*, proposal: SessionProposal, actor, approve: bool, comment: str = "") -> SessionProposal:
     """An organiser decides on a session proposal; the speaker is told by e-mail."""
-    from events.tasks import proposal_email
+    from events.speakers.tasks import proposal_email
 
     with transaction.atomic():
         proposal = SessionProposal.objects.select_for_update().get(pk=proposal.pk)
@@ -198,7 +198,7 @@ INVITATION_VALID = datetime.timedelta(days=30)
 
 def invitation_send(*, speaker, email: str, language: str, actor) -> SpeakerInvitation:
     """Invite a person to claim a speaker profile; the e-mail goes out once this commits."""
-    from events.tasks import invitation_email
+    from events.speakers.tasks import invitation_email
 
     invitation = SpeakerInvitation.objects.create(
         speaker=speaker,
@@ -303,7 +303,7 @@ def profile_decide(*, proposal: ProfileProposal, actor, approve: bool, comment: 
     """An organiser decides on a profile proposal (its photo becomes a site image); the speaker is told."""
     from wagtail.images import get_image_model
 
-    from events.tasks import profile_email
+    from events.speakers.tasks import profile_email
 
     def photo_apply(speaker):
         if proposal.photo:

@@ -262,7 +262,8 @@ def test_mark_transfer_received_confirms_through_the_service_and_logs_the_organi
     )
     assert Payment.objects.get(registration=awaiting).provider == "transfer"
     sent = sorted(
-        t.args_kwargs["args"][0] for t in DBTaskResult.objects.filter(task_path="events.tasks.send_email")
+        t.args_kwargs["args"][0]
+        for t in DBTaskResult.objects.filter(task_path="events.registration.tasks.send_email")
     )
     assert sent == ["confirmation", "receipt"]
 
@@ -302,7 +303,7 @@ def test_cancel_a_registration(organiser_client, organiser, awaiting, django_cap
     assert ("success", f"Registration {awaiting.reference} is cancelled.") in messages_of(response)
     assert awaiting.log.get(action="cancelled").actor == organiser
     assert DBTaskResult.objects.filter(
-        task_path="events.tasks.send_email", args_kwargs__args=["cancellation", awaiting.pk]
+        task_path="events.registration.tasks.send_email", args_kwargs__args=["cancellation", awaiting.pk]
     )
 
 
@@ -319,7 +320,7 @@ def test_resend_an_email_enqueues_it(organiser_client, edition, django_capture_o
             f"{LIST}{registration.pk}/email/", {"kind": "confirmation"}, follow=True
         )
 
-    task = DBTaskResult.objects.get(task_path="events.tasks.send_email")
+    task = DBTaskResult.objects.get(task_path="events.registration.tasks.send_email")
     assert task.args_kwargs["args"] == ["confirmation", registration.pk]
     assert messages_of(response)[-1][0] == "success"
 

@@ -279,7 +279,7 @@ def test_the_form_creates_a_batch_and_enqueues_its_task(
     batch = BadgeBatch.objects.get()
     assert response.status_code == 302 and response["Location"] == f"{BADGES}{batch.pk}/"
     assert (batch.total, batch.created_by, batch.filters["roles"]) == (2, organiser, ["speaker"])
-    [task] = DBTaskResult.objects.filter(task_path="events.tasks.badge_batch_render")
+    [task] = DBTaskResult.objects.filter(task_path="events.attendance.tasks.badge_batch_render")
     assert task.args_kwargs["args"] == [batch.pk]
 
     # The worker has not started yet: the page shows an empty bar and polls the status.

@@ -197,14 +197,14 @@ def test_full_refund_cancels_the_registration(edition):
 def test_the_worker_releases_a_hold_when_it_falls_due(edition, settings, django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
 
-    from events.tasks import holds_release
+    from events.registration.tasks import holds_release
 
     settings.REGISTRATION_HOLD_MINUTES = 0  # due at once, so the test need not wait
     settings.REGISTRATION_HOLD_GRACE_SECONDS = 0
     with django_capture_on_commit_callbacks(execute=True):
         held = start(ticket_type_create(edition, quota=1))
 
-    queued = DBTaskResult.objects.get(task_path="events.tasks.holds_release")
+    queued = DBTaskResult.objects.get(task_path="events.registration.tasks.holds_release")
     assert queued.run_after == held.hold_expires_at + datetime.timedelta(seconds=1)
     assert holds_release.call() == 1  # what db_worker runs at that time
     held.refresh_from_db()

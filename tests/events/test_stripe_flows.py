@@ -8,7 +8,7 @@ from django.core import mail
 
 from events.models import Payment, PaymentStatus, RegistrationStatus
 from events.registration import services as ops
-from events.tasks import refund_owed
+from events.registration.tasks import refund_owed
 from tests.events.test_webhooks import SECRET, refund_event
 from tests.events.test_webhooks import post as post_signed
 from tests.factories import attendee, ticket_type_create, user_create

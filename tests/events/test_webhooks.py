@@ -138,7 +138,7 @@ def test_a_late_payment_without_a_seat_enqueues_its_refund(client, held, django_
     held.refresh_from_db()
     assert response.status_code == 200
     assert held.status == RegistrationStatus.EXPIRED
-    task = DBTaskResult.objects.get(task_path="events.tasks.refund_owed")
+    task = DBTaskResult.objects.get(task_path="events.registration.tasks.refund_owed")
     assert task.args_kwargs["args"] == ["pi_test_1"]
     assert Payment.objects.get(intent_id="pi_test_1").refund_due == 150000
 
