@@ -29,7 +29,7 @@ from events.models.programme import Session
 from events.models.speakers import Speaker
 from events.programme import selectors
 from events.programme.exports import ics_calendar
-from events.registration.forms import ProgrammeFilterForm
+from events.programme.forms import ProgrammeFilterForm
 from events.templatetags.programme_tags import fill_star_slots
 
 # Wagtail hook: callables (session=, request=) returning HTML shown under a session's page.
