@@ -81,6 +81,7 @@ def test_before_it_opens_the_page_says_when(client, site_tree, edition):
     page = client.get(f"/en/live/{later.pk}/").content.decode()
 
     assert LIVE not in page and "The stream opens at" in page
+    assert "js/live.js" in page  # reloads itself when the stream opens
     assert not StreamJoin.objects.exists()
 
 
@@ -121,7 +122,7 @@ def test_a_session_without_a_stream_says_so_and_does_not_reload(client, site_tre
     page = response.content.decode()
 
     assert "This session is not streamed." in page
-    assert "window.location.reload" not in page and REPLAY not in page
+    assert "js/live.js" not in page and REPLAY not in page
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
