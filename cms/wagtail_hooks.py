@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import Organisation
+from core.i18n import translated_columns
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -13,9 +14,9 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name_fr", "role", "website", "sort_order", "show_in_footer"]
     list_filter = ["role", "show_in_footer"]
-    list_export = ["name_fr", "name_ar", "name_en", "role", "website", "sort_order"]
+    list_export = [*translated_columns("name"), "role", "website", "sort_order"]
     export_filename = "organisations"
-    search_fields = ["name_fr", "name_ar", "name_en"]
+    search_fields = [*translated_columns("name")]
     ordering = ["role", "sort_order"]
 
 

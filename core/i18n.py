@@ -40,6 +40,16 @@ def current_language() -> str:
     return (get_language() or fallback_language()).split("-")[0]
 
 
+def language_attrs(code: str) -> dict[str, str]:
+    """HTML attributes of text in `code`: its language, and its direction when right to left."""
+    return {"lang": code, "dir": "rtl"} if is_rtl(code) else {"lang": code}
+
+
+def translated_widgets(name: str, widget=forms.TextInput, **attrs) -> dict:
+    """Form widgets for the language columns of one field, each typed in its own direction."""
+    return {f"{name}_{code}": widget(attrs={**attrs, **language_attrs(code)}) for code in language_codes()}
+
+
 def translated_columns(name: str) -> list[str]:
     """``name_fr``, ``name_ar``, … : the per-language columns of one field."""
     return [f"{name}_{code}" for code in language_codes()]
@@ -65,6 +75,5 @@ def translated_panels(name: str, heading, *, widget=forms.TextInput) -> MultiFie
     """
     panels = []
     for code in language_codes():
-        attrs = {"dir": "rtl", "lang": code} if is_rtl(code) else {"lang": code}
-        panels.append(FieldPanel(f"{name}_{code}", widget=widget(attrs=attrs)))
+        panels.append(FieldPanel(f"{name}_{code}", widget=widget(attrs=language_attrs(code))))
     return MultiFieldPanel(panels, heading=heading)

@@ -26,6 +26,7 @@ from ninja import Field, NinjaAPI, Schema, Status
 from ninja.security import HttpBasicAuth
 
 from core.cache import content_version, programme_version
+from core.i18n import language_codes
 from events.models import Edition, Room, Session, Speaker
 from events.programme import exports, selectors
 
@@ -39,7 +40,8 @@ api = NinjaAPI(
     docs_url=None,
 )
 
-Language = Literal["fr", "ar", "en"]
+# The site's languages, as an enum in the OpenAPI document (read once, when the URLs load).
+Language = Literal[tuple(language_codes())]
 CACHE_CONTROL = "public, max-age=300"
 EXPORT_TIMEOUT = 60 * 60
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from core.i18n import TranslatedField, current_language, translated_panels
+from core.i18n import TranslatedField, is_rtl, translated_panels
 
 
 class Speaker(index.Indexed, models.Model):
@@ -79,6 +79,6 @@ class Speaker(index.Indexed, models.Model):
     @property
     def display_name(self) -> str:
         """The Arabic-script name on Arabic pages when there is one."""
-        if current_language() == "ar" and self.name_ar:
+        if is_rtl() and self.name_ar:
             return self.name_ar
         return self.name

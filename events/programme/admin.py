@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.i18n import translated_columns
 from events.models import (
     Edition,
     Room,
@@ -32,7 +33,7 @@ class EditionViewSet(SnippetViewSet):
         "city_fr",
     ]
     export_filename = "editions"
-    search_fields = ["title_fr", "title_ar", "title_en", "theme_fr"]
+    search_fields = [*translated_columns("title"), "theme_fr"]
     ordering = ["-number"]
     inspect_view_enabled = True
 
@@ -78,7 +79,7 @@ class SessionViewSet(SnippetViewSet):
         "is_published",
     ]
     export_filename = "sessions"
-    search_fields = ["title_fr", "title_ar", "title_en", "slug"]
+    search_fields = [*translated_columns("title"), "slug"]
     ordering = ["starts_at"]
     inspect_view_enabled = True
     copy_view_enabled = True
@@ -102,9 +103,9 @@ class RoomViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Rooms")
     list_display = ["name_fr", "edition", "capacity", "location_fr", "sort_order"]
     list_filter = ["edition"]
-    list_export = ["edition", "name_fr", "name_ar", "name_en", "capacity", "location_fr", "accessibility_fr"]
+    list_export = ["edition", *translated_columns("name"), "capacity", "location_fr", "accessibility_fr"]
     export_filename = "rooms"
-    search_fields = ["name_fr", "name_ar", "name_en"]
+    search_fields = [*translated_columns("name")]
 
 
 class TrackViewSet(SnippetViewSet):
@@ -113,6 +114,6 @@ class TrackViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Tracks")
     list_display = ["name_fr", "edition", "slug", "color", "sort_order"]
     list_filter = ["edition"]
-    list_export = ["edition", "slug", "name_fr", "name_ar", "name_en", "color"]
+    list_export = ["edition", "slug", *translated_columns("name"), "color"]
     export_filename = "tracks"
-    search_fields = ["name_fr", "name_ar", "name_en"]
+    search_fields = [*translated_columns("name")]

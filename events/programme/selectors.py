@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import translation
 
+from core.i18n import translated_columns
 from events.models import AgendaEntry, Edition, Session, SessionSpeaker, Speaker
 
 
@@ -61,8 +62,8 @@ def filter_sessions(
     if filters.q:
         text = Q()
         for field in ("title", "abstract"):
-            for code in ("fr", "ar", "en"):
-                text |= Q(**{f"{field}_{code}__icontains": filters.q})
+            for column in translated_columns(field):
+                text |= Q(**{f"{column}__icontains": filters.q})
         matching_speakers = SessionSpeaker.objects.filter(
             Q(speaker__name__icontains=filters.q) | Q(speaker__name_ar__icontains=filters.q)
         ).values("session_id")

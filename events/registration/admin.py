@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
+from core.i18n import translated_columns
 from core.templatetags.money_tags import money
 from events.attendance.badge_admin import BadgeBatchesViewSet
 from events.models import (
@@ -38,7 +39,7 @@ class TicketTypeViewSet(SnippetViewSet):
         "sale_ends_at",
     ]
     export_filename = "ticket-types"
-    search_fields = ["name_fr", "name_ar", "name_en"]
+    search_fields = [*translated_columns("name")]
 
 
 class VoucherViewSet(SnippetViewSet):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.i18n import translated_widgets
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -70,13 +71,9 @@ class ProposalForm(forms.ModelForm):
         model = SessionProposal
         fields = PROPOSED_FIELDS
         widgets = {
-            "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
-            "abstract_fr": forms.Textarea(attrs={"rows": 4}),
-            "abstract_ar": forms.Textarea(attrs={"rows": 4, "dir": "rtl", "lang": "ar"}),
-            "abstract_en": forms.Textarea(attrs={"rows": 4}),
-            "description_fr": forms.Textarea(attrs={"rows": 6}),
-            "description_ar": forms.Textarea(attrs={"rows": 6, "dir": "rtl", "lang": "ar"}),
-            "description_en": forms.Textarea(attrs={"rows": 6}),
+            **translated_widgets("title"),
+            **translated_widgets("abstract", forms.Textarea, rows=4),
+            **translated_widgets("description", forms.Textarea, rows=6),
         }
 
 
@@ -250,12 +247,11 @@ class ProfileForm(forms.ModelForm):
         model = ProfileProposal
         fields = PROFILE_FIELDS
         widgets = {
+            # The name in Arabic script (badges print both scripts), whatever the site's languages.
             "name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
-            "organisation_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
-            "job_title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
-            "bio_fr": forms.Textarea(attrs={"rows": 5}),
-            "bio_ar": forms.Textarea(attrs={"rows": 5, "dir": "rtl", "lang": "ar"}),
-            "bio_en": forms.Textarea(attrs={"rows": 5}),
+            **translated_widgets("organisation"),
+            **translated_widgets("job_title"),
+            **translated_widgets("bio", forms.Textarea, rows=5),
         }
 
 
