@@ -43,7 +43,9 @@ def test_money_is_written_as_in_morocco_and_falls_back_for_other_languages():
 
 
 # Language lists and right-to-left tests written by hand in application code.
-HARD_CODED = re.compile(r"""\(\s*["']fr["'],\s*["']ar["'],\s*["']en["']\s*\)|\[\s*["']fr["'],\s*["']ar["'],\s*["']en["']\s*\]|==\s*["']ar["']""")
+HARD_CODED = re.compile(
+    r"""\(\s*["']fr["'],\s*["']ar["'],\s*["']en["']\s*\)|\[\s*["']fr["'],\s*["']ar["'],\s*["']en["']\s*\]|==\s*["']ar["']"""
+)
 
 
 def test_no_application_module_lists_the_languages_itself():
