@@ -32,7 +32,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from events.models import Edition
-from judging import services
+from judging import results, services
 from judging.models import Assignment, Conflict, Criterion, Juror, Review, Round, Score
 from startups.models import Challenge, ChallengeTheme, Startup, StartupMember, Submission
 
@@ -78,7 +78,7 @@ harsh = {{j.pk: rng.uniform(-2, 2) for j in jurors}}
 Score.objects.bulk_create([Score(review=r, criterion=c, value=max(0, min(10, round(rng.uniform(3, 9) + harsh[a.juror_id]))))
     for r, a in zip(reviews, assignments) for c in criteria])
 services.round_close(round_=round_, actor=None)
-snapshot, compute_s, compute_q = measured(lambda: services.results_compute(round_=round_, actor=None))
+snapshot, compute_s, compute_q = measured(lambda: results.results_compute(round_=round_, actor=None))
 
 # A final: 10 finalists scored by every juror.
 Submission.objects.filter(pk__in=[e.pk for e in entries[:10]]).update(status="finalist", finalist_at=now)
@@ -91,7 +91,7 @@ final_assignments = list(Assignment.objects.filter(round=final))
 final_reviews = Review.objects.bulk_create([Review(assignment=a, status="submitted", submitted_at=now) for a in final_assignments])
 Score.objects.bulk_create([Score(review=r, criterion=c, value=rng.randint(2, 10)) for r in final_reviews for c in final_criteria])
 services.round_close(round_=final, actor=None)
-final_snapshot, final_s, final_q = measured(lambda: services.results_compute(round_=final, actor=None))
+final_snapshot, final_s, final_q = measured(lambda: results.results_compute(round_=final, actor=None))
 print(json.dumps({{
     "entries": len(entries), "jurors": len(jurors), "criteria": len(criteria), "assignments": len(assignments),
     "uncovered": len(plan.uncovered), "load_spread": max(loads.values()) - min(loads.values()),

@@ -21,7 +21,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.charts import Scale
 from core.csv_export import csv_safe
 from core.pdf import pdf_render
-from judging import services
+from judging import results, services
+from judging.audit import audit_verify
 from judging.models import Assignment, AuditEntry, Juror, ResultSnapshot, Review, ReviewStatus, Round
 from judging.templatetags.judging_tags import method_label, tie_label
 from startups.models import Challenge, Submission
@@ -90,7 +91,7 @@ class RoundsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
                 "challenge": challenge,
                 "rounds": Round.objects.filter(challenge=challenge),
                 "jurors": Juror.objects.filter(challenge=challenge),
-                "broken": services.audit_verify(challenge),
+                "broken": audit_verify(challenge),
             }
             for challenge in Challenge.objects.select_related("edition")
         ]
@@ -150,7 +151,7 @@ class RoundDashboardView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
                 services.round_close(round_=self.round, actor=request.user)
                 messages.success(request, _("The round is closed: every score is locked."))
             elif action == "compute":
-                snapshot = services.results_compute(round_=self.round, actor=request.user)
+                snapshot = results.results_compute(round_=self.round, actor=request.user)
                 messages.success(
                     request,
                     _("Results computed and frozen (digest %(digest)s).") % {"digest": snapshot.digest[:12]},
@@ -342,6 +343,6 @@ class AuditView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
             entries=AuditEntry.objects.filter(challenge=challenge)
             .select_related("actor")
             .order_by("-pk")[:500],
-            broken=services.audit_verify(challenge),
+            broken=audit_verify(challenge),
         )
         return context

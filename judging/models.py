@@ -1,9 +1,10 @@
 """The jury of a challenge: jurors, rounds with their rubric, conflicts, assignments,
 reviews, result snapshots, the chair's decisions and the audit log.
 
-Everything that changes these rows goes through `judging.services`, which
-writes an audit entry for each change; the audit entries form a hash chain,
-so an edit made behind the application's back shows.
+Everything that changes these rows goes through `judging.services` (the jury's
+work) or `judging.results` (snapshots and decisions), which write an entry in
+`judging.audit`'s log for each change; the entries form a hash chain, so an
+edit made behind the application's back shows.
 """
 
 import datetime
@@ -25,7 +26,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from core.i18n import TranslatedField, translated_panels
-from judging.admin_forms import RoundAdminForm
 from startups.models import LANGUAGE_CHOICES, SubmissionStatus
 
 
@@ -147,8 +147,6 @@ class Round(ClusterableModel):
     )
 
     name = TranslatedField()
-
-    base_form_class = RoundAdminForm
 
     panels = [
         FieldPanel("challenge"),

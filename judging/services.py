@@ -6,37 +6,34 @@ just before writing), never for an entry the juror has a conflict with, and
 never after it was submitted.
 """
 
+import datetime
 import hashlib
 import hmac
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import UserError
-from judging import aggregation
 from judging.assignment import assign
+from judging.audit import audit
 from judging.models import (
     SOURCE_STATUSES,
     Assignment,
-    AuditEntry,
     Conflict,
     ConflictSource,
-    Decision,
-    DecisionKind,
     Juror,
     Review,
     ReviewStatus,
     Round,
     RoundKind,
     Score,
-    as_stored,
 )
-from startups import services as startup_services
 from startups.models import Challenge, StartupMember, Submission, SubmissionStatus
 
 # Addresses anyone can have: sharing one of these domains is no conflict.
@@ -59,37 +56,6 @@ PUBLIC_DOMAINS = {
 
 class JudgingError(UserError):
     """A refusal shown as it is."""
-
-
-# Audit -------------------------------------------------------------------------------------
-
-
-def audit(challenge_id: int, action: str, *, actor=None, **data) -> AuditEntry:
-    """Append to the challenge's hash-chained audit log (call inside the change's transaction)."""
-    Challenge.objects.select_for_update().filter(pk=challenge_id).first()  # one writer of the chain at a time
-    last = AuditEntry.objects.filter(challenge_id=challenge_id).order_by("-pk").first()
-    person = actor if getattr(actor, "is_authenticated", False) else None
-    entry = AuditEntry(
-        challenge_id=challenge_id,
-        actor=person,
-        actor_email=person.email if person else "",
-        action=action,
-        data=as_stored(data),
-        previous=last.digest if last else "",
-    )
-    entry.digest = entry.compute_digest()
-    entry.save()
-    return entry
-
-
-def audit_verify(challenge: Challenge) -> AuditEntry | None:
-    """The first entry whose chain is broken (edited, or a predecessor removed), or None."""
-    previous = ""
-    for entry in AuditEntry.objects.filter(challenge=challenge).order_by("pk"):
-        if entry.previous != previous or entry.digest != entry.compute_digest():
-            return entry
-        previous = entry.digest
-    return None
 
 
 # Jurors ------------------------------------------------------------------------------------
@@ -471,6 +437,56 @@ def others_reviews(assignment: Assignment):
     )
 
 
+# Rounds ------------------------------------------------------------------------------------
+
+# What the scores mean: once jurors have submitted scores, these stay as they are.
+ROUND_FROZEN_FIELDS = ("kind", "source", "blind", "scale_min", "scale_max", "challenge")
+CRITERION_FROZEN_FIELDS = ("weight", "is_primary")
+
+
+@dataclass(frozen=True)
+class CriterionEdit:
+    """One rubric line of an organiser's edit of a round."""
+
+    existing: bool  # the criterion is stored already
+    filled: bool = True  # a new line with something in it
+    delete: bool = False
+    changed: frozenset[str] = frozenset()
+
+
+def round_edit_check(
+    *,
+    round_: Round,
+    closes_at: datetime.datetime | None = None,
+    changed: Iterable[str] = (),
+    criteria: Iterable[CriterionEdit] = (),
+) -> None:
+    """An organiser's edit of a stored round, checked against the round as stored: a closed
+    round's closing time stays; once jurors have submitted scores, what the scores mean (the
+    rubric, its weights, the scale, the kind, the entries, the visibility) stays. Names and
+    descriptions can change. `criteria` is read only if scores exist."""
+    stored = Round.objects.get(pk=round_.pk)
+    moved = closes_at and closes_at.replace(second=0, microsecond=0) != (
+        stored.closes_at.replace(second=0, microsecond=0)  # the form shows minutes
+    )
+    if stored.is_locked(timezone.now()) and moved:
+        raise JudgingError(_("This round is closed: its closing time stays as it was."))
+    if not Review.objects.filter(assignment__round=round_, status=ReviewStatus.SUBMITTED).exists():
+        return
+    rubric_changed = any(
+        (edit.existing and (edit.delete or set(CRITERION_FROZEN_FIELDS) & edit.changed))
+        or (not edit.existing and edit.filled and not edit.delete)
+        for edit in criteria
+    )
+    if rubric_changed or set(ROUND_FROZEN_FIELDS) & set(changed):
+        raise JudgingError(
+            _(
+                "Jurors have submitted scores in this round: its rubric (criteria, weights), scale, kind, "
+                "entries and visibility can no longer change. Names and descriptions can."
+            )
+        )
+
+
 def rounds_lock_due(now=None) -> int:
     """Record the lock of rounds whose closing time has passed (their scores were locked from that
     moment on anyway); run by the minute sweep, so the audit log shows every lock."""
@@ -495,243 +511,3 @@ def round_close(*, round_: Round, actor) -> Round:
             round_.save(update_fields=["locked_at"])
             audit(round_.challenge_id, "round_locked", actor=actor, round=round_.pk)
     return round_
-
-
-# Results -----------------------------------------------------------------------------------
-
-
-def results_inputs(round_: Round) -> dict:
-    """Everything the result depends on, as plain values (what the snapshot keeps)."""
-    criteria = list(round_.criteria.all())
-    reviews = (
-        Review.objects.filter(assignment__round=round_, status=ReviewStatus.SUBMITTED)
-        .exclude(assignment__submission__status=SubmissionStatus.WITHDRAWN)
-        .exclude(assignment__submission__conflicts__juror=F("assignment__juror"))
-        .select_related("assignment")
-        .prefetch_related("scores")
-    )
-    return {
-        "round": round_.pk,
-        "entries": sorted(
-            (
-                set(round_entries(round_).values_list("pk", flat=True))
-                | set(Assignment.objects.filter(round=round_).values_list("submission_id", flat=True))
-            )
-            - set(Submission.objects.filter(status=SubmissionStatus.WITHDRAWN).values_list("pk", flat=True))
-        ),
-        "kind": round_.kind,
-        "scale": [round_.scale_min, round_.scale_max],
-        "locked": round_.is_locked(),
-        "criteria": [
-            {"id": c.pk, "name": c.name_fr, "weight": str(c.weight), "primary": c.is_primary}
-            for c in criteria
-        ],
-        "reviews": [
-            {
-                "juror": review.assignment.juror_id,
-                "entry": review.assignment.submission_id,
-                "scores": {str(score.criterion_id): str(score.value) for score in review.scores.all()},
-            }
-            for review in reviews
-        ],
-    }
-
-
-def compute(inputs: dict, *, chair_order=()) -> tuple[list[dict], dict]:
-    """The ranking of the reviewed entries, then the round's entries nobody reviewed (never ranked)."""
-    criteria = [
-        aggregation.Criterion(str(c["id"]), float(c["weight"]), c["primary"]) for c in inputs["criteria"]
-    ]
-    reviews = [
-        aggregation.Review(r["juror"], r["entry"], {key: float(value) for key, value in r["scores"].items()})
-        for r in inputs["reviews"]
-    ]
-    if inputs["kind"] == RoundKind.FINAL:
-        ranked, about = aggregation.final_ranking(reviews, criteria, chair_order=chair_order)
-    else:
-        ranked, about = aggregation.screening_ranking(
-            reviews, criteria, scale=tuple(inputs["scale"]), chair_order=chair_order
-        )
-    rows = [result.as_dict() for result in ranked]
-    reviewed = {row["entry"] for row in rows}
-    for entry in inputs.get("entries", []):
-        if entry not in reviewed:
-            rows.append(
-                {
-                    "entry": entry,
-                    "rank": None,
-                    "reviews": 0,
-                    "raw_mean": None,
-                    "normalised_mean": None,
-                    "median": None,
-                    "sd": None,
-                    "primary_mean": None,
-                    "disagreement": False,
-                    "tie_break": "",
-                }
-            )
-    return rows, about
-
-
-def results_compute(*, round_: Round, actor, chair_order=None):
-    """Compute the round's ranking and freeze it, with its inputs and method, as a snapshot.
-
-    Without `chair_order`, the order the chair last recorded for ties is kept."""
-    from judging.models import ResultSnapshot
-
-    with transaction.atomic():
-        round_ = Round.objects.select_related("challenge").get(pk=round_.pk)  # as it is now (locked or not)
-        if chair_order is None:
-            latest = ResultSnapshot.objects.filter(round=round_).first()
-            chair_order = latest.inputs.get("chair_order", []) if latest else []
-        inputs = results_inputs(round_)
-        inputs["chair_order"] = list(chair_order)
-        try:
-            results, about = compute(inputs, chair_order=chair_order)
-        except aggregation.ScoringError as error:
-            raise JudgingError(
-                _("Some submitted reviews do not score every criterion of the rubric (was it changed?).")
-            ) from error
-        snapshot = ResultSnapshot(
-            round=round_,
-            computed_by=actor if getattr(actor, "is_authenticated", False) else None,
-            method=about["method"],
-            version=about["version"],
-            inputs=inputs,
-            results={
-                "ranking": results,
-                "about": {k: v for k, v in about.items() if k not in ("method", "version")},
-            },
-        )
-        snapshot.save()
-        audit(
-            round_.challenge_id,
-            "results_computed",
-            actor=actor,
-            round=round_.pk,
-            snapshot=snapshot.pk,
-            digest=snapshot.digest,
-        )
-    return snapshot
-
-
-KIND_OF_DECISION = {
-    DecisionKind.SHORTLIST: RoundKind.SCREENING,
-    DecisionKind.FINALISTS: RoundKind.SCREENING,
-    DecisionKind.WINNERS: RoundKind.FINAL,
-}
-
-
-def decision_confirm(*, snapshot, kind: str, entries: list[int], reason: str, actor) -> Decision:
-    """The jury chair confirms a selection; departing from the computed order needs a written reason.
-
-    Shortlist and finalists come from a screening round, the three winners from the final; a place
-    is a departure when the chosen entry's computed rank is not the rank of that place."""
-    round_ = snapshot.round
-    chair = Juror.objects.filter(challenge_id=round_.challenge_id, is_chair=True, user=actor).first()
-    if chair is None:
-        raise JudgingError(_("Only the jury chair confirms the jury's decisions."))
-    if kind not in KIND_OF_DECISION:
-        raise JudgingError(_("Choose what you decide."))
-    if KIND_OF_DECISION[kind] != round_.kind:
-        raise JudgingError(
-            _(
-                "The winners come from the final round; the shortlist and the finalists from a screening round."
-            )
-        )
-    if not snapshot.inputs.get("locked"):
-        raise JudgingError(_("Close the round and compute its results before confirming a decision."))
-    if not snapshot.is_intact():
-        raise JudgingError(_("This result snapshot has been altered: compute the results again."))
-    if kind == DecisionKind.WINNERS and len(entries) != 3:
-        raise JudgingError(_("Choose the three winners, first prize first."))
-    if not entries or len(set(entries)) != len(entries):
-        raise JudgingError(_("Choose each entry once."))
-    ranks = {row["entry"]: row["rank"] for row in snapshot.results["ranking"]}
-    if any(entry not in ranks for entry in entries):
-        raise JudgingError(_("Some chosen entries are not in this round's results."))
-    ranked = [row["entry"] for row in snapshot.results["ranking"] if row["rank"] is not None]
-    expected = ranked[: len(entries)]
-    never = len(ranked) + 1  # entries nobody reviewed
-    if kind == DecisionKind.WINNERS:
-        departures = [
-            {
-                "place": place + 1,
-                "computed": expected[place] if place < len(expected) else None,
-                "chosen": entry,
-            }
-            for place, entry in enumerate(entries)
-            if place >= len(expected) or (ranks[entry] or never) != ranks[expected[place]]
-        ]
-    else:
-        cut = ranks[expected[-1]] if expected else 0
-        departures = [
-            {"chosen": entry, "computed_rank": ranks[entry]}
-            for entry in entries
-            if (ranks[entry] or never) > cut
-        ]
-    reason = (reason or "").strip()
-    if departures and not reason:
-        raise JudgingError(_("Your choice departs from the computed order: write the reason."))
-    status = {
-        DecisionKind.SHORTLIST: SubmissionStatus.SHORTLISTED,
-        DecisionKind.FINALISTS: SubmissionStatus.FINALIST,
-        DecisionKind.WINNERS: SubmissionStatus.WINNER,
-    }[kind]
-    try:
-        with transaction.atomic():
-            Round.objects.select_for_update().get(pk=round_.pk)  # one decision at a time
-            decision = Decision.objects.create(
-                round=round_,
-                snapshot=snapshot,
-                kind=kind,
-                entries=entries,
-                departures=departures,
-                reason=reason,
-                confirmed_by=actor,
-            )
-            chosen = set(entries)
-            for place, entry in enumerate(entries):
-                startup_services.status_set(
-                    submission=Submission.objects.get(pk=entry),
-                    actor=actor,
-                    status=status,
-                    prize_rank=place + 1 if kind == DecisionKind.WINNERS else None,
-                    notify=kind != DecisionKind.WINNERS,  # winners are told when they are published
-                )
-            if kind != DecisionKind.WINNERS:  # finalists who do not win stay finalists
-                for submission in Submission.objects.filter(pk__in=list(ranks)).exclude(pk__in=chosen):
-                    if submission.status in (SubmissionStatus.ELIGIBLE, SubmissionStatus.SHORTLISTED):
-                        startup_services.status_set(
-                            submission=submission, actor=actor, status=SubmissionStatus.NOT_SELECTED
-                        )
-            audit(
-                round_.challenge_id,
-                "decision_confirmed",
-                actor=actor,
-                round=round_.pk,
-                kind=kind,
-                snapshot=snapshot.pk,
-                entries=entries,
-                departures=departures,
-                reason=reason,
-            )
-    except startup_services.ChallengeError as refusal:
-        raise JudgingError(str(refusal)) from refusal
-    return decision
-
-
-def winners_publish(*, decision: Decision, actor) -> Decision:
-    if decision.kind != DecisionKind.WINNERS:
-        raise JudgingError(_("Only the winners are published this way."))
-    with transaction.atomic():
-        challenge = Challenge.objects.select_for_update().get(pk=decision.round.challenge_id)
-        challenge.finalists_published = True
-        challenge.winners_published = True
-        challenge.save(update_fields=["finalists_published", "winners_published"])
-        decision.published_at = timezone.now()
-        decision.save(update_fields=["published_at"])
-        for entry in decision.entries:  # the winners hear it when the public does
-            startup_services._email("entry_status", entry)
-        audit(challenge.pk, "winners_published", actor=actor, decision=decision.pk, entries=decision.entries)
-    return decision

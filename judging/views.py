@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
 
-from judging import services
+from judging import results, services
+from judging.forms import ConflictForm, DecisionForm, ScoreSheetForm
 from judging.models import (
     Assignment,
     Conflict,
@@ -23,8 +24,8 @@ from judging.models import (
     ReviewStatus,
     Round,
 )
+from startups.decks import deck_response
 from startups.models import Submission
-from startups.views import deck_response
 
 ROSTER_HIDDEN = ["draft", "withdrawn"]
 
@@ -83,14 +84,17 @@ def conflicts(request, juror_pk: int):
     """The challenge's startups (names only, in alphabetical order), to declare conflicts up front."""
     juror = get_object_or_404(Juror.objects.select_related("challenge"), pk=juror_pk, user=request.user)
     if request.method == "POST":
+        form = ConflictForm(request.POST)
+        if not form.is_valid():
+            raise Http404
         submission = get_object_or_404(
             Submission.objects.exclude(status__in=ROSTER_HIDDEN),
-            startup_id=request.POST.get("startup"),
+            startup_id=form.cleaned_data["startup"],
             challenge=juror.challenge,
         )
         try:
             services.conflict_declare(
-                juror=juror, submission=submission, user=request.user, reason=request.POST.get("reason", "")
+                juror=juror, submission=submission, user=request.user, reason=form.cleaned_data["reason"]
             )
         except services.JudgingError as refusal:
             messages.error(request, str(refusal))
@@ -137,8 +141,11 @@ def entry(request, pk: int):
     criteria = list(round_.criteria.all())
     review = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()
     posted = {}
-    if request.method == "POST":
-        action = request.POST.get("action")
+    form = ScoreSheetForm(request.POST if request.method == "POST" else None, criteria=criteria)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    elif form.is_bound:
+        action = form.cleaned_data["action"]
         try:
             if action == "no_conflict":
                 services.no_conflict_confirm(assignment=assignment, user=request.user)
@@ -148,29 +155,23 @@ def entry(request, pk: int):
                     juror=assignment.juror,
                     submission=assignment.submission,
                     user=request.user,
-                    reason=request.POST.get("reason", ""),
+                    reason=form.cleaned_data["reason"],
                 )
                 messages.success(request, _("Conflict declared: the entry goes to another juror."))
                 return redirect("jury:home")
-            posted = {
-                criterion.pk: (
-                    request.POST.get(f"score-{criterion.pk}", "").strip(),
-                    request.POST.get(f"comment-{criterion.pk}", ""),
-                )
-                for criterion in criteria
-            }
+            posted = form.scores()
             services.review_save(
                 assignment=assignment,
                 user=request.user,
                 scores=posted,
-                comment=request.POST.get("comment", ""),
-                submit=action == "submit",
+                comment=form.cleaned_data["comment"],
+                submit=form.submit,
             )
         except services.JudgingError as refusal:
             messages.error(request, str(refusal))
         else:
             messages.success(
-                request, _("Your review is submitted.") if action == "submit" else _("Your draft is saved.")
+                request, _("Your review is submitted.") if form.submit else _("Your draft is saved.")
             )
             return redirect("jury:entry", pk=assignment.pk)
     saved = {score.criterion_id: score for score in review.scores.all()} if review else {}
@@ -199,7 +200,7 @@ def entry(request, pk: int):
             else [],
             "rows": rows,
             "review": review,
-            "comment": request.POST.get("comment") if posted else (review.comment if review else ""),
+            "comment": form.cleaned_data["comment"] if posted else (review.comment if review else ""),
             "editable": round_.is_open() and not (review and review.status == ReviewStatus.SUBMITTED),
             "others": services.others_reviews(assignment) if review else [],
             "blind": round_.blind,
@@ -216,11 +217,9 @@ def deck(request, pk: int):
     assignment = _assignment_for(request, pk)
     if assignment.checked_at is None or not assignment.submission.deck:
         raise Http404
-    response = deck_response(assignment.submission)
     # Named after the entry as the juror knows it, never after the file the startup uploaded.
     name = label_of(assignment).lstrip("#")
-    response["Content-Disposition"] = f'inline; filename="deck-{name}.pdf"'
-    return response
+    return deck_response(submission=assignment.submission, filename=f"deck-{name}.pdf")
 
 
 @login_required
@@ -232,19 +231,15 @@ def decisions(request, round_pk: int):
     if chair is None:
         raise Http404
     snapshot = ResultSnapshot.objects.filter(round=round_).first()
-
-    def numbered(prefix: str) -> list[int]:
-        """The entries the chair numbered in the form (`<prefix>-<entry>` fields), in that order."""
-        places = []
-        for row in snapshot.results["ranking"]:
-            value = request.POST.get(f"{prefix}-{row['entry']}", "").strip()
-            if value.isdigit():
-                places.append((int(value), row["entry"]))
-        return [entry for _place, entry in sorted(places)]
-
-    if request.method == "POST" and snapshot is not None and request.POST.get("action") == "tie_order":
+    form = DecisionForm(
+        request.POST if request.method == "POST" and snapshot is not None else None,
+        entries=[row["entry"] for row in snapshot.results["ranking"]] if snapshot is not None else [],
+    )
+    if form.is_bound and not form.is_valid():
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    elif form.is_bound and form.cleaned_data["action"] == "tie_order":
         try:
-            services.results_compute(round_=round_, actor=request.user, chair_order=numbered("tie"))
+            results.results_compute(round_=round_, actor=request.user, chair_order=form.numbered("tie"))
         except services.JudgingError as refusal:
             messages.error(request, str(refusal))
         else:
@@ -252,14 +247,13 @@ def decisions(request, round_pk: int):
                 request, _("Your order for the tied entries is recorded; the results are computed again.")
             )
         return redirect("jury:decisions", round_pk=round_.pk)
-    if request.method == "POST" and snapshot is not None:
-        entries = numbered("place")
+    elif form.is_bound:
         try:
-            services.decision_confirm(
+            results.decision_confirm(
                 snapshot=snapshot,
-                kind=request.POST.get("kind", ""),
-                entries=entries,
-                reason=request.POST.get("reason", ""),
+                kind=form.cleaned_data["kind"],
+                entries=form.numbered("place"),
+                reason=form.cleaned_data["reason"],
                 actor=request.user,
             )
         except services.JudgingError as refusal:
@@ -307,7 +301,7 @@ def publish(request, decision_pk: int):
     ).exists():
         raise Http404
     try:
-        services.winners_publish(decision=decision, actor=request.user)
+        results.winners_publish(decision=decision, actor=request.user)
     except services.JudgingError as refusal:
         messages.error(request, str(refusal))
     else:

@@ -8,12 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_helpers import permission_menu_item
 from judging import admin_views
+from judging.admin_forms import RoundAdminForm
+from judging.audit import audit
 from judging.models import Juror, Round
 from judging.selectors import pitching_finalists
 
@@ -58,6 +61,8 @@ class RoundViewSet(SnippetViewSet):
     list_display = ["name_fr", "challenge", "kind", "opens_at", "closes_at", "blind", "min_reviews"]
     list_filter = ["challenge", "kind"]
     url_prefix = "jury/rounds"
+    # The model's panels, with the form that keeps a scored round's rubric as it is.
+    edit_handler = ObjectList(Round.panels, base_form_class=RoundAdminForm)
 
 
 class DashboardViewSet(ViewSet):
@@ -94,7 +99,6 @@ def register_jury_viewsets():
 def invite_new_juror(request, instance):
     """A juror added in the admin gets the invitation e-mail."""
     if isinstance(instance, Juror):
-        from judging.services import audit
         from judging.tasks import juror_invitation_email
 
         with transaction.atomic():
@@ -112,8 +116,6 @@ def invite_new_juror(request, instance):
 @hooks.register("after_delete_snippet")
 def audit_jury_edits(request, instance):
     """Changes to jurors and rounds in the admin go to the jury's audit log too."""
-    from judging.services import audit
-
     items = instance if isinstance(instance, list | tuple) else [instance]
     for item in items:
         if isinstance(item, Juror | Round):

@@ -1,9 +1,13 @@
-"""The challenge's form in the Wagtail admin."""
+"""The challenge's form in the Wagtail admin, given to the challenge's view set in
+`startups.wagtail_hooks`; the rules it applies are `startups.services`'."""
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from startups import services
+from startups.errors import ChallengeError
 
 TIMELINE = ("opens_at", "submission_deadline", "shortlist_at", "final_pitch_at")
 
@@ -39,9 +43,9 @@ class ChallengeAdminForm(WagtailAdminModelForm):
             themes.is_valid()  # the formsets are otherwise cleaned after this form
         for form in getattr(themes, "forms", []):
             data = getattr(form, "cleaned_data", {}) or {}
-            if data.get("DELETE") and form.instance.pk and form.instance.submissions.exists():
-                raise ValidationError(
-                    _("The theme “%(theme)s” is chosen by entries: it cannot be removed. Rename it instead.")
-                    % {"theme": form.instance.name_fr}
-                )
+            if data.get("DELETE"):
+                try:
+                    services.theme_removal_check(theme=form.instance)
+                except ChallengeError as refusal:
+                    raise ValidationError(str(refusal)) from refusal
         return cleaned

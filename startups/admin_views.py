@@ -28,6 +28,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.csv_export import SafeCSVMixin
 from startups import services
+from startups.decks import deck_response
+from startups.errors import ChallengeError
 from startups.models import (
     ENTRY_TEXT_FIELDS,
     ORGANISER_TRANSITIONS,
@@ -36,7 +38,6 @@ from startups.models import (
     Submission,
     SubmissionStatus,
 )
-from startups.views import deck_response
 
 ENTRIES = "challenge_entries"
 REMINDERS = "challenge_reminders"
@@ -49,6 +50,7 @@ LOG_ACTIONS = {
     "reopened": gettext_lazy("Reopened as a draft"),
     "status": gettext_lazy("Status set"),
     "reminded": gettext_lazy("Deadline reminder sent"),
+    "published": gettext_lazy("Published on the challenge page"),
     "demo": gettext_lazy("Demo data"),
 }
 
@@ -267,7 +269,7 @@ class SubmissionDecideView(_EntryPostView):
                 reason=form.cleaned_data["reason"],
                 prize_rank=form.cleaned_data["prize_rank"],
             )
-        except services.ChallengeError as refusal:
+        except ChallengeError as refusal:
             messages.error(request, str(refusal))
         else:
             submission.refresh_from_db()
@@ -300,7 +302,7 @@ class SubmissionDeckView(PermissionCheckedMixin, View):
         submission = get_object_or_404(Submission, pk=pk)
         if not submission.deck:
             raise Http404
-        return deck_response(submission)
+        return deck_response(submission=submission)
 
 
 class RemindersView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -338,3 +340,64 @@ class RemindersView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
             _("%(count)s reminder(s) sent for %(challenge)s.") % {"count": sent, "challenge": challenge},
         )
         return redirect(reverse(f"{REMINDERS}:index"))
+
+
+class PublicationForm(forms.Form):
+    publish = forms.ChoiceField(
+        choices=[("finalists", gettext_lazy("Finalists")), ("winners", gettext_lazy("Winners"))]
+    )
+
+
+class PublicationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The organisers publish a challenge's finalists, or its winners, on its page (for good);
+    the jury's chair publishes the winners from the jury's decisions page as well."""
+
+    model = Challenge
+    permission_required = "change"
+    template_name = "startups/admin/publication.html"
+    page_title = gettext_lazy("Publish the results")
+    header_icon = "upload"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.challenge = get_object_or_404(Challenge.objects.select_related("edition"), pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.challenge)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = Submission.objects.filter(challenge=self.challenge).exclude(
+            status=SubmissionStatus.WITHDRAWN
+        )
+        context.update(
+            challenge=self.challenge,
+            finalists=entries.filter(finalist_at__isnull=False)
+            .select_related("startup")
+            .order_by("startup__name"),
+            winners=entries.filter(status=SubmissionStatus.WINNER, prize_rank__isnull=False)
+            .select_related("startup")
+            .order_by("prize_rank"),
+            edit_url=reverse(Challenge.snippet_viewset.get_url_name("edit"), args=[self.challenge.pk]),
+        )
+        return context
+
+    def post(self, request, pk):
+        form = PublicationForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose what to publish."))
+            return redirect(request.path)
+        publish = form.cleaned_data["publish"]
+        services.results_publish(
+            challenge=self.challenge,
+            finalists=publish == "finalists",
+            winners=publish == "winners",
+            actor=request.user,
+        )
+        messages.success(
+            request,
+            _("The finalists are on the challenge page.")
+            if publish == "finalists"
+            else _("The winners are on the challenge page; they are told by e-mail."),
+        )
+        return redirect(request.path)

@@ -1,4 +1,5 @@
-"""Pitch decks: a real, readable, unencrypted PDF within the challenge's size and page limits.
+"""Pitch decks: a real, readable, unencrypted PDF within the challenge's size and page limits,
+and the response that shows a stored deck (to its startup, the organisers and the jury).
 
 The content decides (not the file's name or the browser's content type), and
 every refusal says what to do about it.
@@ -8,6 +9,7 @@ import io
 import logging
 from dataclasses import dataclass
 
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -68,3 +70,17 @@ def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
         )
     stem = safe_stem(name, "deck")
     return Deck(data=data, filename=f"{stem}.pdf", pages=pages, size=len(data))
+
+
+def deck_response(*, submission, filename: str | None = None) -> FileResponse:
+    """The entry's deck, shown in the browser (never cached, never sniffed as anything but a PDF),
+    named `filename` or else as the startup uploaded it."""
+    response = FileResponse(
+        submission.deck.open("rb"),
+        as_attachment=False,
+        filename=filename or submission.deck_filename or "deck.pdf",
+    )
+    response["Content-Type"] = "application/pdf"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from startups.decks import DeckError, deck_check
 from startups.models import ENTRY_TEXT_FIELDS, LANGUAGE_CHOICES, Startup, Submission
-from startups.services import STARTUP_FIELDS
+from startups.team import STARTUP_FIELDS
 from startups.video import VideoError, video_url_check
 
 

@@ -1,4 +1,5 @@
-"""Everything that changes a startup, its team or its entry.
+"""Everything that changes a startup's entry, and the publication of the challenge's results
+(the team and the profile are `startups.team`'s).
 
 Each function checks who acts and, for entries, what the challenge's timeline
 allows at the moment of writing: the deadline is read after the entry's row
@@ -8,54 +9,32 @@ logged; e-mails leave once the change has committed.
 """
 
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from core.cache import content_changed
-from core.errors import UserError
 from startups.decks import Deck
+from startups.errors import ChallengeError
 from startups.models import (
     EDITABLE,
     ENTRY_TEXT_FIELDS,
-    INVITATION_VALID,
     ORGANISER_TRANSITIONS,
     SCREENED,
     Challenge,
-    MemberRole,
+    ChallengeTheme,
     Startup,
-    StartupInvitation,
-    StartupMember,
     Submission,
     SubmissionLog,
     SubmissionNote,
     SubmissionStatus,
 )
+from startups.team import member_require
 
-LOGO_MAX_MB = 2
-LOGO_MIN_SIDE = 64
-LOGO_MAX_SIDE = 600
-LOGO_MAX_PIXELS = 25_000_000
-INVITATIONS_PENDING_MAX = 10
-INVITATIONS_PER_DAY = 20
-STARTUP_FIELDS = [
-    "name",
-    "founded_year",
-    "stage",
-    "sector",
-    "website",
-    "city",
-    "country",
-    "description",
-    "language",
-]
 WITHDRAWABLE = {
     SubmissionStatus.DRAFT,
     SubmissionStatus.SUBMITTED,
@@ -67,10 +46,6 @@ WITHDRAWABLE = {
 PUBLIC_STATUSES = {SubmissionStatus.FINALIST, SubmissionStatus.WINNER}
 
 
-class ChallengeError(UserError):
-    """A refusal shown to the person as it is."""
-
-
 class EntryIncomplete(ChallengeError):
     """A submitted entry must answer everything: the missing answers, by field."""
 
@@ -79,203 +54,11 @@ class EntryIncomplete(ChallengeError):
         self.errors = errors
 
 
-class LogoError(ChallengeError):
-    """The logo cannot be used."""
-
-
 @dataclass
 class EntryResult:
     submission: Submission
     submitted: bool = False  # this save submitted the entry
     missing: dict[str, str] = field(default_factory=dict)  # why a draft could not be submitted
-
-
-# Team -------------------------------------------------------------------------------
-
-
-def membership(user) -> StartupMember | None:
-    if not user.is_authenticated:
-        return None
-    return StartupMember.objects.select_related("startup", "startup__logo").filter(user=user).first()
-
-
-def _require_member(startup: Startup, user) -> None:
-    if not StartupMember.objects.filter(startup=startup, user=user).exists():
-        raise ChallengeError(_("You are not a member of this startup's team."))
-
-
-def logo_prepare(upload) -> ContentFile:
-    """A real JPEG, PNG or WebP logo, fitted within 600 px and saved as PNG without its metadata."""
-    if upload.size > LOGO_MAX_MB * 1024 * 1024:
-        raise LogoError(_("The logo is larger than %(size)s MB.") % {"size": LOGO_MAX_MB})
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            kind = probe.format
-            width, height = probe.size
-            probe.verify()
-        if kind not in ("JPEG", "PNG", "WEBP"):
-            raise ValueError(kind)
-        if width * height > LOGO_MAX_PIXELS:  # a small file can inflate to gigabytes of pixels
-            raise LogoError(_("The logo is too large in pixels: export it at most 4000 pixels wide."))
-        upload.seek(0)
-        picture = ImageOps.exif_transpose(Image.open(upload))
-        picture.load()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise LogoError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
-    if min(picture.size) < LOGO_MIN_SIDE:
-        raise LogoError(
-            _("The logo is too small: at least %(side)s pixels on each side.") % {"side": LOGO_MIN_SIDE}
-        )
-    picture = picture.convert("RGBA")
-    picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE), Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return ContentFile(buffer.getvalue())
-
-
-def _logo_image(startup: Startup, picture: ContentFile):
-    from wagtail.images import get_image_model
-
-    image = get_image_model()(
-        title=f"Logo {startup.name}",
-        file=ImageFile(io.BytesIO(picture.read()), name=f"logo-{startup.slug}.png"),
-    )
-    image.save()
-    return image
-
-
-def startup_create(*, user, data: dict, logo=None) -> Startup:
-    picture = logo_prepare(logo) if logo else None
-    with transaction.atomic():
-        if StartupMember.objects.select_for_update().filter(user=user).exists():
-            raise ChallengeError(_("You are already in a startup's team."))
-        startup = Startup(created_by=user, **{name: data[name] for name in STARTUP_FIELDS if name in data})
-        startup.save()
-        if picture is not None:
-            startup.logo = _logo_image(startup, picture)
-            startup.save(update_fields=["logo"])
-        try:
-            with transaction.atomic():
-                StartupMember.objects.create(startup=startup, user=user, role=MemberRole.OWNER)
-        except IntegrityError as error:  # the same person, twice at once
-            raise ChallengeError(_("You are already in a startup's team.")) from error
-    return startup
-
-
-def startup_update(*, startup: Startup, user, data: dict, logo=None) -> Startup:
-    _require_member(startup, user)
-    picture = logo_prepare(logo) if logo else None
-    with transaction.atomic():
-        startup = Startup.objects.select_for_update().get(pk=startup.pk)
-        for name in STARTUP_FIELDS:
-            if name in data:
-                setattr(startup, name, data[name])
-        if picture is not None:
-            startup.logo = _logo_image(startup, picture)
-        startup.save()
-        if startup.submissions.filter(finalist_at__isnull=False).exists():  # on the challenge page
-            transaction.on_commit(content_changed)
-    return startup
-
-
-def member_invite(*, startup: Startup, user, email: str, language: str) -> StartupInvitation:
-    from startups.tasks import startup_email
-
-    _require_member(startup, user)
-    email = email.strip()
-    if startup.members.filter(user__email__iexact=email).exists():
-        raise ChallengeError(_("%(email)s is already in your team.") % {"email": email})
-    pending = startup.invitations.filter(
-        accepted_at__isnull=True, created_at__gt=timezone.now() - INVITATION_VALID
-    )
-    if pending.filter(email__iexact=email).count() >= 3:
-        raise ChallengeError(_("%(email)s has already been invited several times.") % {"email": email})
-    if pending.count() >= INVITATIONS_PENDING_MAX or (
-        startup.invitations.filter(created_at__gt=timezone.now() - datetime.timedelta(days=1)).count()
-        >= INVITATIONS_PER_DAY
-    ):
-        raise ChallengeError(
-            _(
-                "Your team has sent many invitations already. Wait until some are accepted, or write to the organisers."
-            )
-        )
-    with transaction.atomic():
-        invitation = StartupInvitation.objects.create(
-            startup=startup, email=email, language=language, invited_by=user
-        )
-        transaction.on_commit(lambda: startup_email.enqueue("team_invitation", invitation.pk))
-    return invitation
-
-
-def invitation_lookup(token: str) -> StartupInvitation:
-    invitation = StartupInvitation.objects.select_related("startup", "invited_by").filter(token=token).first()
-    if invitation is None:
-        raise ChallengeError(_("This invitation does not exist."))
-    return invitation
-
-
-def _owns_address(user, email: str) -> bool:
-    """The person's account has this address, verified (sign-up requires it)."""
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
-
-
-def invitation_accept(*, token: str, user) -> StartupMember:
-    with transaction.atomic():
-        invitation = StartupInvitation.objects.select_for_update().filter(token=token).first()
-        if invitation is None:
-            raise ChallengeError(_("This invitation does not exist."))
-        current = StartupMember.objects.filter(user=user).first()
-        if current is not None and current.startup_id == invitation.startup_id:
-            return current
-        if invitation.accepted_at is not None:
-            raise ChallengeError(_("This invitation has already been used. Ask your team for a new one."))
-        if timezone.now() > invitation.created_at + INVITATION_VALID:
-            raise ChallengeError(_("This invitation has expired. Ask your team for a new one."))
-        if not _owns_address(user, invitation.email):
-            raise ChallengeError(
-                _("This invitation was sent to %(email)s. Log in with that address to join the team.")
-                % {"email": invitation.email}
-            )
-        if current is not None:
-            raise ChallengeError(
-                _("You are already in the team of %(startup)s. Leave it before joining another.")
-                % {"startup": current.startup.name}
-            )
-        try:
-            with transaction.atomic():
-                member = StartupMember.objects.create(startup_id=invitation.startup_id, user=user)
-        except IntegrityError as error:
-            raise ChallengeError(_("You are already in a startup's team.")) from error
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at"])
-    return member
-
-
-def member_remove(*, startup: Startup, user, member: StartupMember) -> None:
-    """Anyone leaves; the person who created the profile removes others. A team is never empty,
-    and the invitations a removed person sent are withdrawn."""
-    with transaction.atomic():
-        Startup.objects.select_for_update().get(pk=startup.pk)
-        actor = StartupMember.objects.filter(startup=startup, user=user).first()
-        if actor is None:
-            raise ChallengeError(_("You are not a member of this startup's team."))
-        member = StartupMember.objects.filter(pk=member.pk, startup=startup).first()
-        if member is None:
-            raise ChallengeError(_("This person is not in your team."))
-        if member.pk != actor.pk and actor.role != MemberRole.OWNER:
-            raise ChallengeError(_("Only the person who created the profile removes teammates."))
-        others = startup.members.exclude(pk=member.pk).order_by("joined_at", "pk")
-        if not others.exists():
-            raise ChallengeError(_("A startup keeps at least one team member."))
-        if member.role == MemberRole.OWNER:
-            successor = others.first()
-            successor.role = MemberRole.OWNER
-            successor.save(update_fields=["role"])
-        startup.invitations.filter(invited_by=member.user_id, accepted_at__isnull=True).delete()
-        member.delete()
 
 
 # Entries ------------------------------------------------------------------------------
@@ -377,7 +160,7 @@ def entry_save(
     old_file = None
     with transaction.atomic():
         Startup.objects.select_for_update().get(pk=startup.pk)  # one entry is created at a time
-        _require_member(startup, user)
+        member_require(startup=startup, user=user)
         submission = (
             Submission.objects.select_for_update().filter(challenge=challenge, startup=startup).first()
         )
@@ -442,7 +225,7 @@ def entry_withdraw(*, submission: Submission, user, reason: str = "") -> Submiss
     """The startup leaves the challenge: the entry is kept, but out of judging for good."""
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
-        _require_member(submission.startup, user)
+        member_require(startup=submission.startup, user=user)
         if submission.status == SubmissionStatus.WITHDRAWN:
             return submission
         if submission.status not in WITHDRAWABLE:
@@ -468,7 +251,7 @@ def entry_reopen(*, submission: Submission, user) -> Submission:
             .select_related("challenge__edition")
             .get(pk=submission.pk)
         )
-        _require_member(submission.startup, user)
+        member_require(startup=submission.startup, user=user)
         if submission.status != SubmissionStatus.WITHDRAWN:
             raise ChallengeError(_("Only a withdrawn entry can be reopened."))
         _timeline_check(submission.challenge, timezone.now())
@@ -607,5 +390,43 @@ def reminders_schedule(challenge: Challenge) -> None:
         transaction.on_commit(lambda: task.using(run_after=due + datetime.timedelta(seconds=1)).enqueue())
 
 
-def language_of(startup: Startup) -> str:
-    return startup.language or translation.get_language() or "fr"
+# Challenge ---------------------------------------------------------------------------------
+
+
+def theme_removal_check(*, theme: ChallengeTheme) -> None:
+    """A theme that entries chose stays (renaming it is how it changes)."""
+    if theme.pk and theme.submissions.exists():
+        raise ChallengeError(
+            _("The theme “%(theme)s” is chosen by entries: it cannot be removed. Rename it instead.")
+            % {"theme": theme.name_fr}
+        )
+
+
+def results_publish(
+    *, challenge: Challenge, finalists: bool = False, winners: bool = False, actor=None
+) -> Challenge:
+    """Show the challenge's finalists, or its winners (and with them the finalists), on its page.
+
+    The only writer of the publication flags; publishing is for good. Each entry made public
+    has a line in its log, and the winners hear it by e-mail when the public does (each time
+    the winners are published: a corrected podium tells its winners too)."""
+    if not (finalists or winners):
+        return challenge
+    with transaction.atomic():
+        challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+        newly_finalists = not challenge.finalists_published
+        challenge.finalists_published = True
+        challenge.winners_published = challenge.winners_published or winners
+        challenge.save(update_fields=["finalists_published", "winners_published"])
+        public = Submission.objects.filter(challenge=challenge).exclude(status=SubmissionStatus.WITHDRAWN)
+        if newly_finalists:
+            for entry in public.filter(finalist_at__isnull=False).order_by("pk"):
+                _log(entry, action="published", actor=actor, note=_("Finalists published."))
+        if winners:
+            for entry in public.filter(status=SubmissionStatus.WINNER, prize_rank__isnull=False).order_by(
+                "prize_rank"
+            ):
+                _log(entry, action="published", actor=actor, note=_("Winners published."))
+                _email("entry_status", entry.pk)
+        transaction.on_commit(content_changed)
+    return challenge

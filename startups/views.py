@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,13 +10,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from startups import selectors, services
+from startups import selectors, services, team
+from startups.decks import deck_response
+from startups.errors import ChallengeError
 from startups.forms import EntryForm, InviteForm, StartupForm
 from startups.models import Challenge, StartupInvitation, StartupMember, Submission
 
 
 def _member_or_none(request):
-    return services.membership(request.user)
+    return team.membership(request.user)
 
 
 def _entry_of(member, challenge_pk: int) -> tuple[Challenge, Submission | None]:
@@ -75,20 +77,20 @@ def profile(request):
         initial=None if startup else {"language": get_language()},
     )
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.STARTUP_FIELDS}
+        data = {name: form.cleaned_data[name] for name in team.STARTUP_FIELDS}
         try:
             if startup is None:
-                startup = services.startup_create(
+                startup = team.startup_create(
                     user=request.user, data=data, logo=form.cleaned_data["logo_upload"]
                 )
                 messages.success(request, _("Your startup's profile is created."))
             else:
-                services.startup_update(
+                team.startup_update(
                     startup=startup, user=request.user, data=data, logo=form.cleaned_data["logo_upload"]
                 )
                 messages.success(request, _("Your startup's profile is saved."))
-        except services.ChallengeError as refusal:
-            form.add_error("logo_upload" if isinstance(refusal, services.LogoError) else None, str(refusal))
+        except ChallengeError as refusal:
+            form.add_error("logo_upload" if isinstance(refusal, team.LogoError) else None, str(refusal))
         else:
             return redirect("startup:home")
     return render(request, "startups/profile.html", {"form": form, "startup": startup})
@@ -103,13 +105,13 @@ def team_invite(request):
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
-            invitation = services.member_invite(
+            invitation = team.member_invite(
                 startup=member.startup,
                 user=request.user,
                 email=form.cleaned_data["email"],
                 language=form.cleaned_data["language"],
             )
-        except services.ChallengeError as refusal:
+        except ChallengeError as refusal:
             messages.error(request, str(refusal))
         else:
             messages.success(
@@ -128,8 +130,8 @@ def member_remove(request, member_pk: int):
         raise Http404
     target = get_object_or_404(StartupMember, pk=member_pk, startup=member.startup)
     try:
-        services.member_remove(startup=member.startup, user=request.user, member=target)
-    except services.ChallengeError as refusal:
+        team.member_remove(startup=member.startup, user=request.user, member=target)
+    except ChallengeError as refusal:
         messages.error(request, str(refusal))
         return redirect(reverse("startup:home") + "#team")
     if target.pk == member.pk:
@@ -144,14 +146,14 @@ def member_remove(request, member_pk: int):
 def invitation(request, token: str):
     """The invitation link shows whom it joins; joining is a deliberate button press."""
     try:
-        found = services.invitation_lookup(token)
-    except services.ChallengeError as refusal:
+        found = team.invitation_lookup(token)
+    except ChallengeError as refusal:
         messages.error(request, str(refusal))
         return redirect("startup:home")
     if request.method == "POST":
         try:
-            services.invitation_accept(token=token, user=request.user)
-        except services.ChallengeError as refusal:
+            team.invitation_accept(token=token, user=request.user)
+        except ChallengeError as refusal:
             messages.error(request, str(refusal))
         else:
             messages.success(
@@ -195,7 +197,7 @@ def entry(request, challenge_pk: int):
                 for name, message in refusal.errors.items():
                     form.add_error(name, message)
                 messages.error(request, _("Nothing was changed: a submitted entry must keep every answer."))
-            except services.ChallengeError as refusal:
+            except ChallengeError as refusal:
                 form.add_error(None, str(refusal))
                 messages.error(request, _("Nothing was saved."))
             else:
@@ -246,17 +248,7 @@ def deck(request, challenge_pk: int):
     _challenge, submission = _entry_of(member, challenge_pk)
     if submission is None or not submission.deck:
         raise Http404
-    return deck_response(submission)
-
-
-def deck_response(submission: Submission) -> FileResponse:
-    response = FileResponse(
-        submission.deck.open("rb"), as_attachment=False, filename=submission.deck_filename or "deck.pdf"
-    )
-    response["Content-Type"] = "application/pdf"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return deck_response(submission=submission)
 
 
 @login_required
@@ -273,7 +265,7 @@ def withdraw(request, challenge_pk: int):
             services.entry_withdraw(
                 submission=submission, user=request.user, reason=request.POST.get("reason", "")
             )
-        except services.ChallengeError as refusal:
+        except ChallengeError as refusal:
             messages.error(request, str(refusal))
         else:
             messages.success(request, _("Your entry is withdrawn. What you wrote is kept."))
@@ -292,7 +284,7 @@ def reopen(request, challenge_pk: int):
         raise Http404
     try:
         services.entry_reopen(submission=submission, user=request.user)
-    except services.ChallengeError as refusal:
+    except ChallengeError as refusal:
         messages.error(request, str(refusal))
         return redirect("startup:home")
     messages.success(request, _("Your entry is a draft again. Submit it before the deadline."))

@@ -1,21 +1,26 @@
 """The challenge in the Wagtail admin: the call (themes, prizes, timeline), startups, entries."""
 
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
 from core.csv_export import SafeCSVMixin
 from startups import admin_views
+from startups.admin_forms import ChallengeAdminForm
 from startups.models import Challenge, Startup, Submission, SubmissionStatus
 
 
@@ -37,8 +42,25 @@ class StartupIndexView(SafeCSVMixin, SnippetIndexView):
     pass
 
 
+class ChallengeEditView(SnippetEditView):
+    """The challenge's form, with a way to its results' publication (the flags are read only)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Publish the results"),
+                url=reverse(self.model.snippet_viewset.get_url_name("publish"), args=[self.object.pk]),
+                icon_name="upload",
+                priority=40,
+            ),
+        ]
+
+
 class ChallengeViewSet(SnippetViewSet):
     model = Challenge
+    edit_view_class = ChallengeEditView
     delete_view_class = KeepEntriesDeleteView
     icon = "trophy"
     menu_label = gettext_lazy("Challenges")
@@ -54,6 +76,13 @@ class ChallengeViewSet(SnippetViewSet):
     search_fields = ["title_fr", "title_ar", "title_en"]
     inspect_view_enabled = True
     url_prefix = "startups/challenges"
+    # The model's panels, with the form that shows the timeline on the edition's clock.
+    edit_handler = ObjectList(Challenge.panels, base_form_class=ChallengeAdminForm)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("publish/<int:pk>/", admin_views.PublicationView.as_view(), name="publish"),
+        ]
 
 
 class StartupViewSet(SnippetViewSet):

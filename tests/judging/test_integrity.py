@@ -7,7 +7,9 @@ from django.utils import timezone, translation
 
 from judging import services
 from judging.aggregation import Criterion, Review, screening_ranking
+from judging.audit import audit_verify
 from judging.models import Assignment, Juror, ResultSnapshot
+from judging.results import decision_confirm, results_compute, winners_publish
 from startups.models import Submission
 from tests.factories import user_create
 from tests.judging.factories import challenge_with_jury, entries_create, round_create
@@ -54,11 +56,11 @@ def scored_round(edition, *, juror_ids=None, entries=4, jurors=3):
 
 def test_a_snapshot_reloaded_from_the_database_is_still_intact(edition):
     challenge, _entries, _jurors, round_ = scored_round(edition, juror_ids=[9, 10, 11])
-    snapshot = services.results_compute(round_=round_, actor=None)
+    snapshot = results_compute(round_=round_, actor=None)
     reloaded = ResultSnapshot.objects.get(pk=snapshot.pk)
     assert set(reloaded.results["about"]["jurors"]) == {"9", "10", "11"}
     assert reloaded.is_intact()
-    assert services.audit_verify(challenge) is None
+    assert audit_verify(challenge) is None
 
 
 def test_a_juror_cannot_declare_a_conflict_after_submitting_the_review(edition):
@@ -68,7 +70,7 @@ def test_a_juror_cannot_declare_a_conflict_after_submitting_the_review(edition):
         services.conflict_declare(
             juror=assignment.juror, submission=assignment.submission, user=assignment.juror.user
         )
-    snapshot = services.results_compute(round_=round_, actor=None)
+    snapshot = results_compute(round_=round_, actor=None)
     assert len(snapshot.inputs["reviews"]) == Assignment.objects.filter(round=round_).count()
 
 
@@ -90,17 +92,15 @@ def test_decisions_match_the_rounds_kind_and_winners_hear_it_at_publication(
     edition, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     challenge, entries, jurors, round_ = scored_round(edition)
-    snapshot = services.results_compute(round_=round_, actor=None)
+    snapshot = results_compute(round_=round_, actor=None)
     chair = jurors[0].user
     with pytest.raises(services.JudgingError, match="winners come from the final"):
-        services.decision_confirm(
+        decision_confirm(
             snapshot=snapshot, kind="winners", entries=[e.pk for e in entries[:3]], reason="", actor=chair
         )
     with pytest.raises(services.JudgingError, match="Choose what you decide"):
-        services.decision_confirm(
-            snapshot=snapshot, kind="nonsense", entries=[entries[0].pk], reason="", actor=chair
-        )
-    services.decision_confirm(
+        decision_confirm(snapshot=snapshot, kind="nonsense", entries=[entries[0].pk], reason="", actor=chair)
+    decision_confirm(
         snapshot=snapshot, kind="finalists", entries=[e.pk for e in entries], reason="", actor=chair
     )
 
@@ -117,10 +117,10 @@ def test_decisions_match_the_rounds_kind_and_winners_hear_it_at_publication(
             submit=True,
         )
     services.round_close(round_=final, actor=None)
-    final_snapshot = services.results_compute(round_=final, actor=None)
+    final_snapshot = results_compute(round_=final, actor=None)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        decision = services.decision_confirm(
+        decision = decision_confirm(
             snapshot=final_snapshot,
             kind="winners",
             entries=[e.pk for e in entries[:3]],
@@ -130,7 +130,7 @@ def test_decisions_match_the_rounds_kind_and_winners_hear_it_at_publication(
     assert mailoutbox == []  # not before the publication
     assert Submission.objects.get(pk=entries[3].pk).status == "finalist"  # the fourth finalist stays one
     with django_capture_on_commit_callbacks(execute=True):
-        services.winners_publish(decision=decision, actor=chair)
+        winners_publish(decision=decision, actor=chair)
     assert len(mailoutbox) == 3
 
 
@@ -184,11 +184,10 @@ def test_the_rubric_of_a_scored_round_cannot_change(edition):
     from tests.startups.test_admin_and_page import challenge_form_data  # the admin's round-trip of a form
 
     _challenge, _entries, _jurors, round_ = scored_round(edition)
-    from wagtail.admin.panels import get_edit_handler
-
     from judging.models import Round
+    from judging.wagtail_hooks import RoundViewSet
 
-    FormClass = get_edit_handler(Round).get_form_class()
+    FormClass = RoundViewSet.edit_handler.bind_to_model(Round).get_form_class()  # the admin's form
     form = FormClass(instance=round_)
     data = challenge_form_data(form)
     unchanged = FormClass(data=data, instance=round_)
@@ -196,6 +195,38 @@ def test_the_rubric_of_a_scored_round_cannot_change(edition):
     data["criteria-0-weight"] = "5"
     bound = FormClass(data=data, instance=round_)
     assert not bound.is_valid() and "can no longer change" in str(bound.non_field_errors())
+
+
+def test_a_rounds_edit_is_checked_against_the_round_as_stored(edition):
+    import datetime
+
+    from judging.services import CriterionEdit, round_edit_check
+
+    challenge, _entries, _jurors, scored = scored_round(edition)
+    fresh = round_create(challenge)
+    later = fresh.closes_at + datetime.timedelta(days=1)
+    # Before any score: everything may change, the closing time too.
+    round_edit_check(
+        round_=fresh, closes_at=later, changed=["kind", "blind"], criteria=[CriterionEdit(False)]
+    )
+    services.round_close(round_=fresh, actor=None)
+    with pytest.raises(services.JudgingError, match="its closing time stays"):
+        round_edit_check(round_=fresh, closes_at=later)
+    round_edit_check(round_=fresh, closes_at=fresh.closes_at.replace(second=59))  # the same minute
+
+    renamed = CriterionEdit(True, changed=frozenset({"name_fr", "description_fr"}))
+    round_edit_check(round_=scored, changed=["name_fr", "reveal_scores"], criteria=[renamed])
+    for refused in (
+        {"changed": ["scale_max"]},
+        {"criteria": [CriterionEdit(True, changed=frozenset({"weight"}))]},
+        {"criteria": [CriterionEdit(True, delete=True)]},
+        {"criteria": [CriterionEdit(False)]},
+    ):
+        with pytest.raises(services.JudgingError, match="can no longer change"):
+            round_edit_check(round_=scored, **refused)
+    round_edit_check(
+        round_=scored, criteria=[CriterionEdit(False, filled=False), CriterionEdit(False, delete=True)]
+    )
 
 
 def test_a_round_past_its_closing_time_is_locked_and_the_lock_is_logged_by_the_sweep(edition):

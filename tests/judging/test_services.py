@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone, translation
 
 from judging import services
+from judging.audit import audit_verify
 from judging.models import Assignment, AuditEntry, Conflict, Juror, ResultSnapshot, Review, Round
+from judging.results import decision_confirm, results_compute, winners_publish
 from startups.models import StartupMember, Submission, SubmissionStatus
 from tests.judging.factories import challenge_with_jury, round_create
 
@@ -181,7 +183,7 @@ def test_results_are_frozen_in_a_snapshot_that_later_changes_cannot_alter(jury):
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
-    snapshot = services.results_compute(round_=round_, actor=None)
+    snapshot = results_compute(round_=round_, actor=None)
     assert snapshot.method == "normalised mean" and snapshot.is_intact()
     assert [row["entry"] for row in snapshot.results["ranking"]] == [entry.pk for entry in entries]
     assert len(snapshot.inputs["reviews"]) == 6 * 4
@@ -203,18 +205,14 @@ def test_the_chair_confirms_and_departures_need_a_reason(
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(round_, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=round_, actor=None)
-    snapshot = services.results_compute(round_=round_, actor=None)
+    snapshot = results_compute(round_=round_, actor=None)
     chosen = [entries[0].pk, entries[1].pk, entries[3].pk]  # entries[3] instead of entries[2]
     with pytest.raises(services.JudgingError, match="Only the jury chair"):
-        services.decision_confirm(
-            snapshot=snapshot, kind="finalists", entries=chosen, reason="", actor=jurors[1].user
-        )
+        decision_confirm(snapshot=snapshot, kind="finalists", entries=chosen, reason="", actor=jurors[1].user)
     with pytest.raises(services.JudgingError, match="write the reason"):
-        services.decision_confirm(
-            snapshot=snapshot, kind="finalists", entries=chosen, reason="", actor=jurors[0].user
-        )
+        decision_confirm(snapshot=snapshot, kind="finalists", entries=chosen, reason="", actor=jurors[0].user)
     with django_capture_on_commit_callbacks(execute=True):
-        decision = services.decision_confirm(
+        decision = decision_confirm(
             snapshot=snapshot,
             kind="finalists",
             entries=chosen,
@@ -242,17 +240,17 @@ def test_winners_are_confirmed_from_the_final_and_published(jury, site_tree):
     ranks = {entry.pk: index for index, entry in enumerate(entries)}
     score_everything(final, lambda a: 9 - ranks[a.submission_id])
     services.round_close(round_=final, actor=None)
-    snapshot = services.results_compute(round_=final, actor=None)
+    snapshot = results_compute(round_=final, actor=None)
     assert snapshot.method == "Schulze"
     podium = [entries[0].pk, entries[1].pk, entries[2].pk]
-    decision = services.decision_confirm(
+    decision = decision_confirm(
         snapshot=snapshot, kind="winners", entries=podium, reason="", actor=jurors[0].user
     )
     assert decision.departures == []
     assert list(
         Submission.objects.filter(pk__in=podium).order_by("prize_rank").values_list("pk", "status")
     ) == [(pk, "winner") for pk in podium]
-    services.winners_publish(decision=decision, actor=jurors[0].user)
+    winners_publish(decision=decision, actor=jurors[0].user)
     challenge.refresh_from_db()
     assert challenge.winners_published
 
@@ -262,10 +260,10 @@ def test_the_audit_log_is_a_chain_that_shows_tampering(jury):
     generate(round_)
     services.round_close(round_=round_, actor=None)
     assert AuditEntry.objects.filter(challenge=challenge).count() >= 2
-    assert services.audit_verify(challenge) is None
+    assert audit_verify(challenge) is None
     entry = AuditEntry.objects.filter(challenge=challenge).first()
     AuditEntry.objects.filter(pk=entry.pk).update(data={"round": 999})
-    assert services.audit_verify(challenge) == entry
+    assert audit_verify(challenge) == entry
 
 
 def test_a_startup_never_sees_scores(jury):

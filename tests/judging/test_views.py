@@ -6,6 +6,8 @@ from django.utils import timezone, translation
 
 from judging import services
 from judging.models import Assignment, Round
+from judging.results import results_compute
+from startups.services import results_publish
 from tests.judging.factories import challenge_with_jury, round_create
 from tests.judging.test_services import scores_for
 
@@ -119,7 +121,7 @@ def test_the_chair_confirms_finalists_from_the_page(jury):
             submit=True,
         )
     services.round_close(round_=round_, actor=None)
-    services.results_compute(round_=round_, actor=None)
+    results_compute(round_=round_, actor=None)
     client = client_for(jurors[0].user)
     url = f"/en/jury/round/{round_.pk}/decisions/"
     client.post(url, {"kind": "finalists", f"place-{entries[1].pk}": "2", f"place-{entries[0].pk}": "1"})
@@ -144,8 +146,7 @@ def test_the_pitch_session_lists_the_finalists_once_published(edition, programme
     url = programme_pages["programme"]["en"].url + f"session/{Session.objects.get(pk=session.pk).slug}/"
     client = Client()
     assert entries[0].startup.name not in client.get(url).content.decode()
-    challenge.finalists_published = True
-    challenge.save()
+    results_publish(challenge=challenge, finalists=True)
     html = client.get(url).content.decode()
     assert "The finalists who pitch" in html and entries[0].startup.name in html
     assert entries[1].startup.name not in html
@@ -165,7 +166,7 @@ def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
             assignment=assignment, user=assignment.juror.user, scores=scores_for(round_, value), submit=True
         )
     services.round_close(round_=round_, actor=None)
-    services.results_compute(round_=round_, actor=None)
+    results_compute(round_=round_, actor=None)
     client = client_for(jurors[0].user)
     url = f"/en/jury/round/{round_.pk}/decisions/"
     assert "Ties only you can break" in client.get(url).content.decode()

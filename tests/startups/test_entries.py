@@ -9,8 +9,9 @@ from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from startups import services
+from startups import services, team
 from startups.decks import deck_check
+from startups.errors import ChallengeError
 from startups.models import StartupMember, Submission, SubmissionStatus
 from tests.factories import user_create
 from tests.startups.factories import challenge_create, deck_upload, entry_answers, startup_create
@@ -115,7 +116,7 @@ def test_the_deadline_is_read_when_the_entry_is_written(challenge, startup, foun
         submission_deadline=timezone.now() - datetime.timedelta(seconds=1)
     )
     assert challenge.accepts_entries()  # the stale copy the request holds
-    with pytest.raises(services.ChallengeError, match="The submission deadline passed on"):
+    with pytest.raises(ChallengeError, match="The submission deadline passed on"):
         services.entry_save(
             challenge=challenge,
             startup=startup,
@@ -129,7 +130,7 @@ def test_the_deadline_is_read_when_the_entry_is_written(challenge, startup, foun
 
 def test_nothing_is_accepted_before_the_opening(edition, startup, founder):
     challenge = challenge_create(edition, opens_in=datetime.timedelta(days=2))
-    with pytest.raises(services.ChallengeError, match="Entries open on"):
+    with pytest.raises(ChallengeError, match="Entries open on"):
         services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "Trop tôt"})
 
 
@@ -141,10 +142,10 @@ def test_after_the_deadline_a_submitted_entry_cannot_change_nor_reopen(challenge
         opens_at=timezone.now() - datetime.timedelta(days=20),
     )
     challenge.refresh_from_db()
-    with pytest.raises(services.ChallengeError, match="deadline passed"):
+    with pytest.raises(ChallengeError, match="deadline passed"):
         services.entry_reopen(submission=entry, user=founder)
     other = startup_create(name="Autre")
-    with pytest.raises(services.ChallengeError, match="deadline passed"):
+    with pytest.raises(ChallengeError, match="deadline passed"):
         services.entry_save(
             challenge=challenge, startup=other, user=other.members.get().user, data={"title": "x"}
         )
@@ -162,9 +163,9 @@ def test_withdrawing_keeps_the_entry_but_takes_it_out_of_judging(challenge, star
     assert entry.title == "Un trajet, un billet" and entry.deck  # the data stays
     assert not Submission.objects.in_judging().exists()
     assert entry.log.last().note == "Nous pivotons."
-    with pytest.raises(services.ChallengeError, match=r"withdrawn\. Reopen it"):
+    with pytest.raises(ChallengeError, match=r"withdrawn\. Reopen it"):
         services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "x"})
-    with pytest.raises(services.ChallengeError, match=r"This status cannot|cannot become"):
+    with pytest.raises(ChallengeError, match=r"This status cannot|cannot become"):
         services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.ELIGIBLE)
 
 
@@ -190,7 +191,7 @@ def test_a_screened_entry_changed_before_the_deadline_goes_back_to_screening(cha
     assert entry.log.last().note == "Changed after screening: to be screened again."
     services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.ELIGIBLE)
     services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.SHORTLISTED)
-    with pytest.raises(services.ChallengeError, match="reviewed your entry"):
+    with pytest.raises(ChallengeError, match="reviewed your entry"):
         services.entry_save(challenge=challenge, startup=startup, user=founder, data={"title": "x"})
 
 
@@ -202,7 +203,7 @@ def test_a_teammate_never_overwrites_changes_saved_since_the_form_was_opened(cha
     ).submission
     seen = opened.revision
     services.entry_save(challenge=challenge, startup=startup, user=mate, data={"title": "B"}, revision=seen)
-    with pytest.raises(services.ChallengeError, match="A teammate changed the entry"):
+    with pytest.raises(ChallengeError, match="A teammate changed the entry"):
         services.entry_save(
             challenge=challenge, startup=startup, user=founder, data={"title": "C"}, revision=seen
         )
@@ -226,7 +227,7 @@ def test_a_theme_of_another_challenge_is_refused(challenge, startup, founder, ed
     from tests.factories import edition_create
 
     other = challenge_create(edition_create(is_current=False))
-    with pytest.raises(services.ChallengeError, match="not one of the challenge"):
+    with pytest.raises(ChallengeError, match="not one of the challenge"):
         services.entry_save(
             challenge=challenge, startup=startup, user=founder, data={"theme": other.themes.first()}
         )
@@ -235,12 +236,12 @@ def test_a_theme_of_another_challenge_is_refused(challenge, startup, founder, ed
 def test_only_members_change_a_startup_or_its_entry(challenge, startup, founder):
     entry = submit(challenge, startup, founder).submission
     stranger = startup_create().members.get().user
-    with pytest.raises(services.ChallengeError, match="not a member"):
+    with pytest.raises(ChallengeError, match="not a member"):
         services.entry_save(challenge=challenge, startup=startup, user=stranger, data={"title": "pris"})
-    with pytest.raises(services.ChallengeError, match="not a member"):
+    with pytest.raises(ChallengeError, match="not a member"):
         services.entry_withdraw(submission=entry, user=stranger)
-    with pytest.raises(services.ChallengeError, match="not a member"):
-        services.startup_update(startup=startup, user=stranger, data={"name": "Volée"})
+    with pytest.raises(ChallengeError, match="not a member"):
+        team.startup_update(startup=startup, user=stranger, data={"name": "Volée"})
 
 
 # The pages --------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from startups import services
+from startups import services, team
+from startups.errors import ChallengeError
 from startups.models import StartupInvitation, StartupMember, Submission, SubmissionStatus
 from tests.factories import user_create
 from tests.startups.factories import deck_upload, entry_answers, startup_create
@@ -77,8 +78,8 @@ def test_profile_refusals_are_shown_next_to_the_fields(db):
 
 
 def test_a_person_belongs_to_one_startup(startup, founder):
-    with pytest.raises(services.ChallengeError, match="already in a startup"):
-        services.startup_create(
+    with pytest.raises(ChallengeError, match="already in a startup"):
+        team.startup_create(
             user=founder,
             data={
                 "name": "Deuxième",
@@ -94,7 +95,7 @@ def test_an_invited_teammate_joins_and_edits_the_entry(
     challenge, startup, founder, immediate_tasks, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.member_invite(
+        invitation = team.member_invite(
             startup=startup, user=founder, email="salma@example.org", language="ar"
         )
     mail = mailoutbox[-1]
@@ -116,30 +117,28 @@ def test_an_invited_teammate_joins_and_edits_the_entry(
 
 
 def test_invitations_are_single_use_and_expire(startup, founder):
-    first = services.member_invite(startup=startup, user=founder, email="a@example.org", language="fr")
-    services.invitation_accept(token=first.token, user=user_create(email="a@example.org"))
-    with pytest.raises(services.ChallengeError, match="already been used"):
-        services.invitation_accept(token=first.token, user=user_create(email="b@example.org"))
+    first = team.member_invite(startup=startup, user=founder, email="a@example.org", language="fr")
+    team.invitation_accept(token=first.token, user=user_create(email="a@example.org"))
+    with pytest.raises(ChallengeError, match="already been used"):
+        team.invitation_accept(token=first.token, user=user_create(email="b@example.org"))
 
-    late = services.member_invite(startup=startup, user=founder, email="c@example.org", language="fr")
+    late = team.member_invite(startup=startup, user=founder, email="c@example.org", language="fr")
     StartupInvitation.objects.filter(pk=late.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=15)
     )
-    with pytest.raises(services.ChallengeError, match="expired"):
-        services.invitation_accept(token=late.token, user=user_create(email="c@example.org"))
+    with pytest.raises(ChallengeError, match="expired"):
+        team.invitation_accept(token=late.token, user=user_create(email="c@example.org"))
 
-    invitation = services.member_invite(startup=startup, user=founder, email="d@example.org", language="fr")
-    with pytest.raises(services.ChallengeError, match=r"sent to d@example\.org\. Log in with that address"):
-        services.invitation_accept(token=invitation.token, user=user_create(email="someone-else@example.org"))
+    invitation = team.member_invite(startup=startup, user=founder, email="d@example.org", language="fr")
+    with pytest.raises(ChallengeError, match=r"sent to d@example\.org\. Log in with that address"):
+        team.invitation_accept(token=invitation.token, user=user_create(email="someone-else@example.org"))
     other = startup_create(name="Autre")
     other_founder = other.members.get().user
-    invitation = services.member_invite(
-        startup=startup, user=founder, email=other_founder.email, language="fr"
-    )
-    with pytest.raises(services.ChallengeError, match="already in the team of Autre"):
-        services.invitation_accept(token=invitation.token, user=other_founder)
-    with pytest.raises(services.ChallengeError, match="does not exist"):
-        services.invitation_accept(token="nope", user=founder)
+    invitation = team.member_invite(startup=startup, user=founder, email=other_founder.email, language="fr")
+    with pytest.raises(ChallengeError, match="already in the team of Autre"):
+        team.invitation_accept(token=invitation.token, user=other_founder)
+    with pytest.raises(ChallengeError, match="does not exist"):
+        team.invitation_accept(token="nope", user=founder)
 
 
 def test_members_leave_or_are_removed_but_the_team_is_never_empty(startup, founder):
@@ -147,24 +146,22 @@ def test_members_leave_or_are_removed_but_the_team_is_never_empty(startup, found
     other = user_create(email="other@example.org")
     member = StartupMember.objects.create(startup=startup, user=mate)
     StartupMember.objects.create(startup=startup, user=other)
-    services.member_invite(startup=startup, user=mate, email="friend@example.org", language="fr")
-    with pytest.raises(services.ChallengeError, match="Only the person who created the profile"):
-        services.member_remove(startup=startup, user=other, member=founder.startup_membership)
-    services.member_remove(startup=startup, user=founder, member=member)
+    team.member_invite(startup=startup, user=mate, email="friend@example.org", language="fr")
+    with pytest.raises(ChallengeError, match="Only the person who created the profile"):
+        team.member_remove(startup=startup, user=other, member=founder.startup_membership)
+    team.member_remove(startup=startup, user=founder, member=member)
     assert not startup.invitations.filter(email="friend@example.org").exists()  # withdrawn with them
-    services.member_remove(
-        startup=startup, user=founder, member=founder.startup_membership
-    )  # the founder leaves
+    team.member_remove(startup=startup, user=founder, member=founder.startup_membership)  # the founder leaves
     assert list(startup.members.values_list("user__email", "role")) == [("other@example.org", "owner")]
-    with pytest.raises(services.ChallengeError, match="at least one team member"):
-        services.member_remove(startup=startup, user=other, member=other.startup_membership)
+    with pytest.raises(ChallengeError, match="at least one team member"):
+        team.member_remove(startup=startup, user=other, member=other.startup_membership)
 
 
 def test_invitations_are_capped_per_team(startup, founder):
     for number in range(10):
-        services.member_invite(startup=startup, user=founder, email=f"p{number}@example.org", language="fr")
-    with pytest.raises(services.ChallengeError, match="many invitations"):
-        services.member_invite(startup=startup, user=founder, email="p10@example.org", language="fr")
+        team.member_invite(startup=startup, user=founder, email=f"p{number}@example.org", language="fr")
+    with pytest.raises(ChallengeError, match="many invitations"):
+        team.member_invite(startup=startup, user=founder, email="p10@example.org", language="fr")
 
 
 def test_the_submission_e_mail_carries_a_copy_in_the_startups_language(
@@ -193,7 +190,7 @@ def test_status_changes_are_e_mailed_with_the_reason(
 ):
     entry = submit(challenge, startup, founder).submission
     organiser = user_create(is_staff=True)
-    with pytest.raises(services.ChallengeError, match="Say why"):
+    with pytest.raises(ChallengeError, match="Say why"):
         services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.NOT_ELIGIBLE)
     with django_capture_on_commit_callbacks(execute=True):
         services.status_set(
@@ -209,11 +206,11 @@ def test_status_changes_are_e_mailed_with_the_reason(
 def test_organisers_move_entries_only_along_the_allowed_path(challenge, startup, founder):
     entry = submit(challenge, startup, founder).submission
     organiser = user_create(is_staff=True)
-    with pytest.raises(services.ChallengeError, match="cannot become"):
+    with pytest.raises(ChallengeError, match="cannot become"):
         services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.FINALIST)
     for status in (SubmissionStatus.ELIGIBLE, SubmissionStatus.SHORTLISTED, SubmissionStatus.FINALIST):
         services.status_set(submission=entry, actor=organiser, status=status)
-    with pytest.raises(services.ChallengeError, match="which prize"):
+    with pytest.raises(ChallengeError, match="which prize"):
         services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.WINNER)
     services.status_set(submission=entry, actor=organiser, status=SubmissionStatus.WINNER, prize_rank=1)
 
@@ -221,11 +218,11 @@ def test_organisers_move_entries_only_along_the_allowed_path(challenge, startup,
     rival_entry = submit(challenge, rival, rival.members.get().user).submission
     for status in (SubmissionStatus.ELIGIBLE, SubmissionStatus.FINALIST):
         services.status_set(submission=rival_entry, actor=organiser, status=status)
-    with pytest.raises(services.ChallengeError, match="already has this prize"):
+    with pytest.raises(ChallengeError, match="already has this prize"):
         services.status_set(
             submission=rival_entry, actor=organiser, status=SubmissionStatus.WINNER, prize_rank=1
         )
-    with pytest.raises(services.ChallengeError, match="can no longer be withdrawn"):
+    with pytest.raises(ChallengeError, match="can no longer be withdrawn"):
         services.entry_withdraw(submission=entry, user=founder)
 
 
