@@ -1,19 +1,18 @@
-"""Builds the demo site: page trees in three languages, footer, demo accounts.
+"""The demo site: page trees in three languages, the menu and the footer's organisations.
 
-Every function is idempotent: it finds what an earlier run made (by slug,
-key or e-mail) and brings it up to date instead of adding a copy.
+The pages' content is in `data/pages.json`, `data/news.json` and
+`data/organisations.json`. Every function is idempotent: it finds what an
+earlier run made (by slug or name) and brings it up to date instead of adding
+a copy.
 """
 
 import datetime
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from cms import demo_content
 from cms.models import (
     ContentPage,
     HomePage,
@@ -24,22 +23,23 @@ from cms.models import (
     Organisation,
 )
 from core.i18n import language_codes
-from events.models import ProgrammePage, Speaker, SpeakerIndexPage
+from demo.data import load
+from events.models import ProgrammePage, SpeakerIndexPage
 from startups.models import ChallengePage
 
-DEMO_ACCOUNTS = [
-    {"email": "organiser@example.org", "first_name": "Salma", "last_name": "Bennani", "organiser": True},
-    {"email": "attendee@example.org", "first_name": "Youssef", "last_name": "Alaoui"},
-    {"email": "speaker@example.org", "first_name": "Nadia", "last_name": "El Fassi"},
-    {"email": "startup@example.org", "first_name": "Karim", "last_name": "Tazi"},
-    *[
-        {"email": f"juror{n}@example.org", "first_name": "Juré" if n % 2 else "Jurée", "last_name": str(n)}
-        for n in range(1, 6)
-    ],
+# The pages under the home page, in menu order: key in pages.json, page type.
+SECTIONS = [
+    ("about", ContentPage),
+    ("practical", ContentPage),
+    ("programme", ProgrammePage),
+    ("speakers", SpeakerIndexPage),
+    ("challenge", ChallengePage),
+    ("news_index", NewsIndexPage),
 ]
 
 
-def _stream(body: list[tuple]) -> list[tuple]:
+def _stream(body: list) -> list[tuple]:
+    """A data file's body blocks, [type, value] pairs, as StreamField content."""
     return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in body]
 
 
@@ -84,7 +84,7 @@ def _upsert_translation(source: Page, locale: Locale, fields: dict) -> Page:
 def _home_pages(locales: dict[str, Locale]) -> dict[str, HomePage]:
     """One HomePage per language, siblings under the tree root; French is the site root."""
     root = Page.get_first_root_node()
-    content = demo_content.PAGES["home"]
+    content = load("pages")["home"]
     home = HomePage.objects.filter(locale=locales["fr"], depth=2).first()
     if home is None:
         home = HomePage(title=content["fr"]["title"], slug="accueil", locale=locales["fr"])
@@ -111,48 +111,19 @@ def _home_pages(locales: dict[str, Locale]) -> dict[str, HomePage]:
 
 
 def _pages(homes: dict[str, HomePage], locales: dict[str, Locale], *, today: datetime.date) -> list[Page]:
-    """Content pages and news; returns the French pages to put in the menu."""
+    """Section pages and news; returns the French section pages, to put in the menu."""
     menu = []
-    for key in ("about", "practical"):
-        content = demo_content.PAGES[key]
-        page = _upsert_child(homes["fr"], ContentPage, content["fr"])
+    for key, model in SECTIONS:
+        content = load("pages")[key]
+        page = _upsert_child(homes["fr"], model, content["fr"])
         for code in homes:
             if code != "fr":
                 _upsert_translation(page, locales[code], content[code])
         menu.append(page)
+    news_index = menu[-1]
 
-    programme_titles = {
-        ProgrammePage: {
-            "fr": ("Programme", "programme"),
-            "ar": ("البرنامج", "programme"),
-            "en": ("Programme", "programme"),
-        },
-        SpeakerIndexPage: {
-            "fr": ("Intervenants", "intervenants"),
-            "ar": ("المتدخلون", "speakers"),
-            "en": ("Speakers", "speakers"),
-        },
-        ChallengePage: {
-            "fr": ("Défi startups", "defi-startups"),
-            "ar": ("تحدي الشركات الناشئة", "startup-challenge"),
-            "en": ("Startup challenge", "startup-challenge"),
-        },
-    }
-    for model, titles in programme_titles.items():
-        page = _upsert_child(homes["fr"], model, {"title": titles["fr"][0], "slug": titles["fr"][1]})
-        for code in homes:
-            if code != "fr":
-                _upsert_translation(page, locales[code], {"title": titles[code][0], "slug": titles[code][1]})
-        menu.append(page)
-
-    content = demo_content.PAGES["news_index"]
-    news_index = _upsert_child(homes["fr"], NewsIndexPage, content["fr"])
-    for code in homes:
-        if code != "fr":
-            _upsert_translation(news_index, locales[code], content[code])
-    menu.append(news_index)
-
-    for item in demo_content.NEWS:
+    # An article without a date is news of the day the demo is loaded.
+    for item in load("news"):
         date = datetime.date.fromisoformat(item["date"]) if item["date"] else today
         fields = {**item["fr"], "date": date, "source": item["source"]}
         article = _upsert_child(news_index, NewsPage, fields)
@@ -172,7 +143,7 @@ def _navigation(menu: list[Page]) -> None:
 
 
 def _organisations() -> None:
-    for order, row in enumerate(demo_content.ORGANISATIONS):
+    for order, row in enumerate(load("organisations")):
         Organisation.objects.update_or_create(
             name_fr=row["fr"],
             defaults={
@@ -193,24 +164,3 @@ def seed_site(*, today: datetime.date) -> None:
     menu = _pages(homes, locales, today=today)
     _navigation(menu)
     _organisations()
-
-
-@transaction.atomic
-def seed_accounts(*, password: str) -> list:
-    User = get_user_model()
-    users = []
-    for row in DEMO_ACCOUNTS:
-        user = User.objects.filter(email__iexact=row["email"]).first() or User(email=row["email"])
-        user.first_name = row["first_name"]
-        user.last_name = row["last_name"]
-        user.is_staff = user.is_superuser = bool(row.get("organiser"))
-        user.set_password(password)
-        user.full_clean(exclude=["password"])
-        user.save()
-        EmailAddress.objects.update_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
-        users.append(user)
-    # The demo speaker account is the speaker of the same name in the programme.
-    Speaker.objects.filter(slug="nadia-el-fassi").update(user=User.objects.get(email="speaker@example.org"))
-    return users

@@ -236,8 +236,8 @@ def test_seed_demo_opens_the_startup_challenge(seeded, client):
 
 
 def test_seed_demo_gives_the_challenge_a_jury_a_scored_screening_and_a_final_to_score(seeded, client):
+    from judging.audit import audit_verify
     from judging.models import Assignment, Juror, ResultSnapshot, Review, Round
-    from judging.services import audit_verify
     from startups.models import Challenge
 
     challenge = Challenge.objects.get(edition__is_current=True)

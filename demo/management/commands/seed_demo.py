@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cms.demo import DEMO_ACCOUNTS, seed_accounts, seed_site
-from events.demo import seed_editions, seed_registrations, seed_speaker_work, seed_ticket_types
-from events.demo_programme import seed_programme
-from judging.demo import seed_jury
-from startups.demo import seed_challenge
+from demo.accounts import seed_accounts
+from demo.challenge import seed_challenge
+from demo.data import load
+from demo.editions import seed_editions
+from demo.jury import seed_jury
+from demo.programme import seed_programme
+from demo.registrations import seed_registrations, seed_speaker_work, seed_ticket_types
+from demo.site import seed_site
 
 
 class Command(BaseCommand):
@@ -43,7 +46,7 @@ class Command(BaseCommand):
         seed_jury(challenge=challenge)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo ready: {len(editions)} editions, {len(DEMO_ACCOUNTS)} accounts "
+                f"Demo ready: {len(editions)} editions, {len(load('accounts'))} accounts "
                 f"(password from DEMO_PASSWORD, default demo-pass-2026)."
             )
         )
