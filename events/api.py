@@ -27,7 +27,8 @@ from ninja.security import HttpBasicAuth
 
 from core.cache import content_version, programme_version
 from core.i18n import language_codes
-from events.models import Edition, Room, Session, Speaker
+from events.attendance.checkin import checkin_scan
+from events.models import CheckInMethod, Edition, Room, Session, Speaker
 from events.programme import exports, selectors
 
 api = NinjaAPI(
@@ -496,9 +497,6 @@ class CheckInOut(Schema):
     ),
 )
 def checkin_api(request: HttpRequest, body: CheckInIn):
-    from events.attendance.checkin import checkin_scan
-    from events.models import CheckInMethod
-
     edition = Edition.objects.current()
     if edition is None:
         return Status(503, {"detail": "The door is closed: no edition is current."})

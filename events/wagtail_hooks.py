@@ -17,6 +17,8 @@ from events.models import (
 from events.programme.admin import EditionViewSet, RoomViewSet, SessionViewSet, SpeakerViewSet, TrackViewSet
 from events.programme.selectors import speaker_double_bookings
 from events.registration.admin import RegistrationsViewSetGroup, TicketTypeViewSet, VoucherViewSet
+from events.speakers.admin_views import InvitationsViewSet
+from events.speakers.proposal_admin import ProposalsViewSet
 
 
 class CongressViewSetGroup(SnippetViewSetGroup):
@@ -81,15 +83,11 @@ def register_door_dashboard_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_proposals_viewset():
-    from events.speakers.proposal_admin import ProposalsViewSet
-
     return ProposalsViewSet()
 
 
 @hooks.register("register_admin_viewset")
 def register_invitations_viewset():
-    from events.speakers.admin_views import InvitationsViewSet
-
     return InvitationsViewSet()
 
 

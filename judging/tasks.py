@@ -2,10 +2,10 @@
 
 from django.tasks import task
 
+from judging import emails
+
 
 @task()
 def juror_invitation_email(juror_id: int) -> None:
     """The invitation to join a challenge's jury, in the juror's language."""
-    from judging import emails
-
     emails.invitation(juror_id)

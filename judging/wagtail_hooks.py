@@ -17,16 +17,15 @@ from core.admin_helpers import permission_menu_item
 from judging import admin_views
 from judging.admin_forms import RoundAdminForm
 from judging.audit import audit
-from judging.models import Juror, Round
+from judging.models import Juror, Review, Round
 from judging.selectors import pitching_finalists
+from judging.tasks import juror_invitation_email
 
 
 class KeepScoresDeleteView(SnippetDeleteView):
     """A juror or a round with submitted reviews is kept: the scores are records."""
 
     def form_valid(self, form):
-        from judging.models import Review
-
         reviews = Review.objects.filter(status="submitted")
         reviews = (
             reviews.filter(assignment__juror=self.object)
@@ -99,8 +98,6 @@ def register_jury_viewsets():
 def invite_new_juror(request, instance):
     """A juror added in the admin gets the invitation e-mail."""
     if isinstance(instance, Juror):
-        from judging.tasks import juror_invitation_email
-
         with transaction.atomic():
             audit(
                 instance.challenge_id,

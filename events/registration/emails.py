@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.mail import message_build as core_message_build
 from core.mail import site_url
 from core.templatetags.money_tags import money
+from events.attendance.badges import badges_pdf
 from events.models import Registration, RegistrationLog, WaitingListEntry
 from events.programme.exports import GUID_NAMESPACE, PRODID
 
@@ -86,8 +87,6 @@ def send(kind: str, pk: int, **extra) -> None:
             "text/calendar",
         )
         if registration.ticket_type.mode == "in_person":
-            from events.attendance.badges import badges_pdf
-
             message.attach(
                 f"badge-{registration.reference}.pdf", badges_pdf([registration]), "application/pdf"
             )

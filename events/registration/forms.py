@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from events.models.tickets import TicketType, Voucher
+from events.registration.services import Attendee
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{5,24}$",
@@ -75,8 +76,6 @@ class AttendeeForm(forms.Form):
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
 
     def attendee(self):
-        from events.registration.services import Attendee
-
         data = self.cleaned_data
         return Attendee(
             first_name=data["first_name"].strip(),

@@ -2,34 +2,28 @@
 
 from django.tasks import task
 
+from events.speakers import emails
+
 
 @task()
 def proposal_email(proposal_id: int) -> None:
     """Tell a speaker what the organisers decided about their proposal, in their language."""
-    from events.speakers import emails
-
     emails.proposal_decided(proposal_id)
 
 
 @task()
 def invitation_email(invitation_id: int) -> None:
     """The invitation to claim a speaker profile, in the language the organiser chose."""
-    from events.speakers import emails
-
     emails.speaker_invitation(invitation_id)
 
 
 @task()
 def speaker_reminder_email(speaker_id: int, edition_id: int) -> None:
     """What a speaker still has to do for the edition, in their language."""
-    from events.speakers import emails
-
     emails.speaker_reminder(speaker_id, edition_id)
 
 
 @task()
 def profile_email(proposal_id: int) -> None:
     """Tell a speaker what the organisers decided about their profile changes."""
-    from events.speakers import emails
-
     emails.profile_decided(proposal_id)
