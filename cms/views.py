@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from events.attendance.certificates import certificates_for
+
 
 @never_cache
 @require_GET
@@ -24,6 +26,4 @@ def healthz(request):
 
 @login_required
 def account_profile(request):
-    from events.attendance.certificates import certificates_for
-
     return render(request, "account/profile.html", {"certificates": certificates_for(request.user)})

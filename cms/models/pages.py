@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from events.models import Edition
 
 
 class HomePage(Page):
@@ -43,8 +44,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import Edition
-
         context = super().get_context(request, *args, **kwargs)
         context["edition"] = self.edition or Edition.objects.current()
         news_index = NewsIndexPage.objects.child_of(self).live().first()

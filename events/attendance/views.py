@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from events.attendance import checkin
 from events.attendance.badges import badges_pdf
+from events.attendance.certificates import available, certificate_pdf
+from events.attendance.door_dashboard import door_figures
 from events.models import CheckIn, CheckInMethod, Edition, Registration, RegistrationStatus
 
 
@@ -93,8 +95,6 @@ def my_badge(request):
 @login_required
 def my_certificate(request, edition_slug: str):
     """A certificate of attendance, in the page's language, once that edition is over."""
-    from events.attendance.certificates import available, certificate_pdf
-
     registration = (
         Registration.objects.filter(
             user=request.user, edition__slug=edition_slug, status=RegistrationStatus.CONFIRMED
@@ -119,8 +119,6 @@ def my_certificate(request, edition_slug: str):
 @login_required
 @permission_required("events.add_checkin", raise_exception=True)
 def door_dashboard(request):
-    from events.attendance.door_dashboard import door_figures
-
     edition = _edition()
     chart = door_figures(edition)
     return render(
