@@ -2,7 +2,7 @@
 
 Nothing here touches the database: the inputs are plain values (the snapshot
 stores them as they were), so every result can be recomputed and checked by
-hand. The method, from the challenge's rules (DOMAIN.md, "Judging"):
+hand. The method, as published in docs/judging-method.md:
 
 1. A review's score is the weighted mean of its criterion scores; every
    criterion is required.
@@ -149,7 +149,7 @@ def pairwise(preferences: Iterable[dict[Entry, float]], entries: Sequence[Entry]
 
 
 def schulze_strengths(d: dict[tuple, int], entries: Sequence[Entry]) -> dict[tuple, int]:
-    """p[a, b]: the strength of the strongest path from a to b (widest path on the winning margins)."""
+    """p[a, b]: the strength of the strongest path from a to b (widest path; a link's strength is its winning votes, d[a, b] when d[a, b] > d[b, a], else 0)."""
     p = {(a, b): (d[a, b] if d[a, b] > d[b, a] else 0) for a in entries for b in entries if a != b}
     for k in entries:
         for a in entries:

@@ -25,8 +25,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from core.i18n import TranslatedField, translated_panels
-from startups.models import LANGUAGE_CHOICES, SubmissionStatus
+from core.i18n import TranslatedField, language_choices, translated_panels
+from startups.models import SubmissionStatus
 
 
 class Juror(models.Model):
@@ -49,7 +49,7 @@ class Juror(models.Model):
         _("organisation"), max_length=200, blank=True, help_text=_("Used to flag conflicts of interest.")
     )
     is_chair = models.BooleanField(_("chairs the jury"), default=False)
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="fr")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices(), default="fr")
     token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("joined at"), null=True, blank=True)

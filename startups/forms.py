@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import language_choices
 from startups.decks import DeckError, deck_check
-from startups.models import ENTRY_TEXT_FIELDS, LANGUAGE_CHOICES, Startup, Submission
+from startups.models import ENTRY_TEXT_FIELDS, Startup, Submission
 from startups.team import STARTUP_FIELDS
 from startups.video import VideoError, video_url_check
 
@@ -30,7 +31,7 @@ class StartupForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of your teammate"))
-    language = forms.ChoiceField(label=_("Language of the invitation"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=language_choices)
 
 
 class EntryForm(forms.ModelForm):

@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_helpers import ReadOnlyModelViewSet, RecordsPermissionPolicy, permission_menu_item
 from core.csv_export import SafeCSVMixin
+from core.i18n import translated_columns
 from startups import admin_views
 from startups.admin_forms import ChallengeAdminForm
 from startups.models import Challenge, Startup, Submission, SubmissionStatus
@@ -73,7 +74,7 @@ class ChallengeViewSet(SnippetViewSet):
         "winners_published",
     ]
     list_filter = ["winners_published"]
-    search_fields = ["title_fr", "title_ar", "title_en"]
+    search_fields = [*translated_columns("title")]
     inspect_view_enabled = True
     url_prefix = "startups/challenges"
     # The model's panels, with the form that shows the timeline on the edition's clock.

@@ -8,7 +8,6 @@ from .challenges import Challenge, ChallengePrize, ChallengeTheme
 from .pages import ChallengePage
 from .startups import (
     INVITATION_VALID,
-    LANGUAGE_CHOICES,
     MemberRole,
     Sector,
     Stage,
@@ -35,7 +34,6 @@ __all__ = [
     "ENTRY_TEXT_FIELDS",
     "INVITATION_VALID",
     "IN_JUDGING",
-    "LANGUAGE_CHOICES",
     "ORGANISER_TRANSITIONS",
     "SCREENED",
     "Challenge",

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-LANGUAGE_CHOICES = [("fr", "Français"), ("ar", "العربية"), ("en", "English")]
+from core.i18n import language_choices
 
 
 class Stage(models.TextChoices):
@@ -65,7 +65,7 @@ class Startup(models.Model):
         help_text=_("What the startup does, in two or three sentences."),
     )
     language = models.CharField(
-        _("language for e-mails"), max_length=8, choices=LANGUAGE_CHOICES, default="fr"
+        _("language for e-mails"), max_length=8, choices=language_choices(), default="fr"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -136,7 +136,7 @@ class StartupInvitation(models.Model):
 
     startup = models.ForeignKey(Startup, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="fr")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices(), default="fr")
     token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
