@@ -85,10 +85,11 @@ class ProposalReviewView(ProposalsPermissionMixin, WagtailAdminTemplateMixin, Fo
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        fields = {field.name: field.verbose_name for field in SessionProposal._meta.fields}
+        # The labels come from the proposal under review: a session's or a profile's fields.
+        label = self.proposal._meta.get_field
         context.update(
             proposal=self.proposal,
-            changes=[(fields[name], old, new) for name, old, new in self.proposal.changes()],
+            changes=[(label(name).verbose_name, old, new) for name, old, new in self.proposal.changes()],
             decidable=self.proposal.status == ProposalStatus.PENDING,
         )
         return context

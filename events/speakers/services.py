@@ -211,28 +211,67 @@ def invitation_send(*, speaker, email: str, language: str, actor) -> SpeakerInvi
     return invitation
 
 
-def invitation_accept(*, token: str, user) -> SpeakerInvitation:
-    """The invited person, logged in, takes the profile: its sessions become theirs to manage."""
-    with transaction.atomic():
-        invitation = (
-            SpeakerInvitation.objects.select_for_update()
-            .select_related("speaker")
-            .filter(token=token)
-            .first()
+class InvitationUnknown(SpeakerError):
+    """No invitation has this token (a mistyped link, or one voided when the profile was taken)."""
+
+
+def invitation_lookup(token: str) -> SpeakerInvitation:
+    invitation = SpeakerInvitation.objects.select_related("speaker").filter(token=token).first()
+    if invitation is None:
+        raise InvitationUnknown(_("This invitation does not exist."))
+    return invitation
+
+
+def invitation_appearances(invitation: SpeakerInvitation) -> list[SessionSpeaker]:
+    """The sessions the invitation hands over, as its e-mail lists them."""
+    return list(
+        invitation.speaker.appearances.select_related("session", "session__edition").order_by(
+            "session__starts_at"
         )
-        if invitation is None:
-            raise SpeakerError(_("This invitation does not exist."))
-        speaker = Speaker.objects.select_for_update().get(pk=invitation.speaker_id)
-        if speaker.user_id == user.pk:
-            return invitation
-        if invitation.accepted_at is not None or speaker.user_id is not None:
-            raise SpeakerError(_("This invitation has already been used. Ask the organisers for a new one."))
-        if timezone.now() - invitation.created_at > INVITATION_VALID:
-            raise SpeakerError(_("This invitation has expired. Ask the organisers for a new one."))
-        if Speaker.objects.filter(user=user).exists():
-            raise SpeakerError(
-                _("Your account already has a speaker profile. Ask the organisers to merge them.")
+    )
+
+
+def _owns_address(user, email: str) -> bool:
+    """The account has this address, verified: the rule of the startups' team and jury invitations."""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+def invitation_check(*, invitation: SpeakerInvitation, speaker: Speaker, user) -> bool:
+    """True if the profile is already `user`'s, False if they may take it now; else a refusal.
+
+    A link is no proof of identity (it can be forwarded or leaked): the invited
+    address decides, and the refusal does not name it to whoever holds the link.
+    """
+    if speaker.user_id == user.pk:
+        return True
+    if invitation.accepted_at is not None or speaker.user_id is not None:
+        raise SpeakerError(_("This invitation has already been used. Ask the organisers for a new one."))
+    if timezone.now() - invitation.created_at > INVITATION_VALID:
+        raise SpeakerError(_("This invitation has expired. Ask the organisers for a new one."))
+    if not _owns_address(user, invitation.email):
+        raise SpeakerError(
+            _(
+                "This invitation was sent to another address. "
+                "Log in with the address that received it to accept it."
             )
+        )
+    if Speaker.objects.filter(user=user).exists():
+        raise SpeakerError(_("Your account already has a speaker profile. Ask the organisers to merge them."))
+    return False
+
+
+def invitation_accept(*, token: str, user) -> SpeakerInvitation:
+    """The invited person, logged in with the invited address, takes the profile: its
+    sessions become theirs to manage."""
+    with transaction.atomic():
+        invitation = SpeakerInvitation.objects.select_for_update().filter(token=token).first()
+        if invitation is None:
+            raise InvitationUnknown(_("This invitation does not exist."))
+        speaker = Speaker.objects.select_for_update().get(pk=invitation.speaker_id)
+        if invitation_check(invitation=invitation, speaker=speaker, user=user):
+            return invitation
         speaker.user = user
         speaker.save(update_fields=["user"])
         invitation.accepted_at = timezone.now()

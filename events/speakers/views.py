@@ -223,15 +223,33 @@ def resource_file(request, resource_pk: int, filename: str):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def invitation(request, token: str):
-    """The invitation link: logged in (or just signed up), the person takes the profile."""
+    """The invitation link shows what it hands over; taking the profile is a deliberate
+    button press (a GET changes nothing: mail scanners and link previews open links)."""
     try:
-        speaker_area.invitation_accept(token=token, user=request.user)
+        if request.method == "POST":
+            speaker_area.invitation_accept(token=token, user=request.user)
+            messages.success(request, _("Welcome! Your speaker profile and your sessions are here."))
+            return redirect("speaker:sessions")
+        found = speaker_area.invitation_lookup(token)
+        taken = speaker_area.invitation_check(invitation=found, speaker=found.speaker, user=request.user)
+    except speaker_area.InvitationUnknown as refusal:
+        return render(request, "events/speaker_invitation.html", {"refusal": str(refusal)}, status=404)
     except speaker_area.SpeakerError as refusal:
-        messages.error(request, str(refusal))
-        return redirect("account_profile")
-    messages.success(request, _("Welcome! Your speaker profile and your sessions are here."))
-    return redirect("speaker:sessions")
+        # Used, expired, another address, another profile: another account may be the answer.
+        context = {"refusal": str(refusal), "switch_account": True}
+        return render(request, "events/speaker_invitation.html", context, status=403)
+    return render(
+        request,
+        "events/speaker_invitation.html",
+        {
+            "invitation": found,
+            "speaker": found.speaker,
+            "taken": taken,
+            "appearances": speaker_area.invitation_appearances(found),
+        },
+    )
 
 
 class ProfileForm(forms.ModelForm):

@@ -42,6 +42,49 @@ def test_a_speaker_confirms_a_session(page, live_server, live_site, language):
         assert axe_violations(page) == [], path
 
 
+ACCEPT = {
+    "fr": "Accepter : ce profil est le mien",
+    "ar": "قبول: هذا الملف ملفي",
+    "en": "Accept: this profile is mine",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_an_invited_speaker_reads_what_they_accept_then_accepts(page, live_server, live_site, language):
+    from events.models import Speaker, SpeakerInvitation
+
+    edition = Edition.objects.get(is_current=True)
+    speaker = speaker_create(name="Amadou Diop", name_ar="أمادو ديوب")
+    session_create(
+        edition,
+        speakers=[speaker],
+        title_fr="Villes africaines",
+        title_ar="المدن الإفريقية",
+        title_en="African cities",
+    )
+    invitation = SpeakerInvitation.objects.create(
+        speaker=speaker,
+        email=f"amadou-{language}@example.org",
+        language=language,
+        token=f"invitation-{language}",
+    )
+    user = user_create(email=f"Amadou-{language}@example.org")
+    log_in_as(page.context, live_server, user)
+
+    page.goto(f"{live_server.url}/{language}/speaker/invitation/{invitation.token}/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+    expect(page.locator("main")).to_contain_text(
+        {"fr": "Villes africaines", "ar": "المدن الإفريقية", "en": "African cities"}[language]
+    )
+    assert axe_violations(page) == []
+    assert Speaker.objects.get(pk=speaker.pk).user is None  # opening the link changed nothing
+    page.get_by_role("button", name=ACCEPT[language]).click()
+
+    expect(page).to_have_url(f"{live_server.url}/{language}/speaker/")
+    expect(page.locator(".messages")).to_be_visible()
+    assert Speaker.objects.get(pk=speaker.pk).user == user
+
+
 def log_in_as(context, live_server, user):
     context.clear_cookies()
     client = Client()

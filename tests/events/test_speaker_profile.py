@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from events.models import ProfileProposal, Speaker
+from events.models import PROFILE_FIELDS, ProfileProposal, Speaker
 from tests.factories import speaker_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -98,3 +98,27 @@ def test_approving_a_profile_keeps_an_organisers_later_edit(client, speaker):
     speaker.refresh_from_db()
     assert speaker.name == "Nadia El Fassi"
     assert speaker.bio_fr == "Biographie corrigée par les organisateurs."
+
+
+def test_an_organiser_reviews_and_approves_a_biography_change_in_the_admin(client, speaker):
+    published = {name: getattr(speaker, name) for name in PROFILE_FIELDS}
+    client.post("/en/speaker/profile/", {**published, "bio_en": "Twenty years of digital public services."})
+    proposal = ProfileProposal.objects.get()
+    Speaker.objects.filter(pk=speaker.pk).update(bio_fr="Corrigée par les organisateurs.")
+    client.force_login(user_create(is_staff=True, is_superuser=True))
+
+    review = client.get(f"/admin/proposals/profiles/{proposal.pk}/")
+    decided = client.post(f"/admin/proposals/profiles/{proposal.pk}/", {"decision": "approve", "comment": ""})
+
+    assert review.status_code == 200
+    assert proposal.changed_fields() == ["bio_en"]
+    listing = review.content.decode().split('<table class="listing">')[1]
+    rows = listing.split("<tbody>")[1].split("</tbody>")[0].strip()
+    assert rows == (  # one row, the field the speaker changed (the admin speaks French here)
+        '<tr><th scope="row">Biographie (anglais)</th><td>Urban planner.</td>'
+        "<td>Twenty years of digital public services.</td></tr>"
+    )
+    assert decided.status_code == 302 and decided["Location"] == "/admin/proposals/"
+    speaker = Speaker.objects.get(pk=speaker.pk)
+    assert speaker.bio_en == "Twenty years of digital public services."
+    assert speaker.bio_fr == "Corrigée par les organisateurs."  # not changed by the speaker: kept
