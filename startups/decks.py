@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from core.errors import UserError
+from core.storage import user_file_response
 from core.uploads import UploadError, name_check, safe_stem
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed decks are refused, not logged as warnings
@@ -73,14 +74,10 @@ def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
 
 
 def deck_response(*, submission, filename: str | None = None) -> FileResponse:
-    """The entry's deck, shown in the browser (never cached, never sniffed as anything but a PDF),
+    """The entry's deck, shown in the browser in a sandbox (see `core.storage.user_file_response`),
     named `filename` or else as the startup uploaded it."""
-    response = FileResponse(
+    return user_file_response(
         submission.deck.open("rb"),
-        as_attachment=False,
         filename=filename or submission.deck_filename or "deck.pdf",
+        content_type="application/pdf",
     )
-    response["Content-Type"] = "application/pdf"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

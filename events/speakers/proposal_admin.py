@@ -2,7 +2,7 @@
 public) or reject with a comment; the speaker is told by e-mail either way."""
 
 from django import forms
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from core.admin_helpers import permission_menu_item
+from core.storage import user_file_response
 from events.models import ProfileProposal, ProposalStatus, Session, SessionProposal, Speaker
 from events.speakers import services as speaker_area
 
@@ -142,7 +143,7 @@ class ProfilePhotoView(ProposalsPermissionMixin, View):
         proposal = get_object_or_404(ProfileProposal, pk=pk)
         if not proposal.photo:
             raise Http404
-        return FileResponse(proposal.photo.open("rb"), content_type="image/jpeg")
+        return user_file_response(proposal.photo.open("rb"), filename="photo.jpg", content_type="image/jpeg")
 
 
 class ProposalsViewSet(ViewSet):

@@ -4,6 +4,7 @@ the public media; the session page serves it once the speaker says it is public.
 
 import secrets
 import zipfile
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -21,6 +22,18 @@ EXTENSIONS = {
     PPTX: ".pptx",
     ODP: ".odp",
 }  # PowerPoint 97-2003 files share their format with installers
+
+
+CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+}
+
+
+def content_type(filename: str) -> str:
+    """The type of a stored file, from the extension our own check gave it (never from the upload)."""
+    return CONTENT_TYPES.get(PurePath(filename).suffix.lower(), "application/octet-stream")
 
 
 class ResourceError(UserError):

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.i18n import translated_widgets
+from core.storage import user_file_response
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -216,10 +217,11 @@ def resource_file(request, resource_pk: int, filename: str):
     )
     if not allowed:
         raise Http404
-    response = FileResponse(resource.file.open("rb"), as_attachment=False, filename=resource.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
+    return user_file_response(
+        resource.file.open("rb"),
+        filename=resource.filename,
+        content_type=resources.content_type(resource.filename),
+    )
 
 
 @login_required

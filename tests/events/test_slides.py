@@ -92,6 +92,8 @@ def test_pdf_and_powerpoint_are_kept_under_safe_names_and_shown_once_public(
     assert f"/slides/{second.pk}/" not in page  # after the session only
     served = client.get(f"/slides/{first.pk}/Mes_diapos_v2.pdf")
     assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")
+    assert served["Content-Security-Policy"] == "sandbox" and served["X-Content-Type-Options"] == "nosniff"
+    assert served["Content-Type"] == "application/pdf" and served["Content-Disposition"].startswith("inline;")
     assert client.get(f"/slides/{second.pk}/deck.pptx").status_code == 404
 
 
@@ -104,7 +106,10 @@ def test_after_the_session_its_slides_are_public(client, appearance):
     session.save()
     client.logout()
 
-    assert client.get(f"/slides/{resource.pk}/deck.pptx").status_code == 200
+    served = client.get(f"/slides/{resource.pk}/deck.pptx")
+    assert served.status_code == 200 and served["Content-Security-Policy"] == "sandbox"
+    assert served["Content-Disposition"].startswith("attachment;")  # not a type a browser shows
+    assert served["Content-Type"] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def test_a_link_and_nobody_else_adds_to_my_session(client, appearance):

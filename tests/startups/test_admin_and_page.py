@@ -303,3 +303,15 @@ def test_a_finalist_stays_listed_and_a_winner_can_be_taken_back(challenge_pages,
     services.status_set(submission=winner, actor=organiser, status=SubmissionStatus.FINALIST)
     winner.refresh_from_db()
     assert (winner.status, winner.prize_rank) == (SubmissionStatus.FINALIST, None)
+
+
+def test_a_deck_is_served_sandboxed_whoever_opens_it(organiser_client, entries):
+    """A PDF a startup uploaded cannot act as a page of the site, even with JavaScript inside."""
+    entry = next(iter(entries.values()))
+
+    response = organiser_client.get(f"/admin/startups/entries/{entry.pk}/deck/")
+
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline;")
