@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.agenda, name="agenda"),
     path("agenda.ics", views.agenda_ics, name="agenda_ics"),
     path("sessions/<int:session_id>/", views.agenda_toggle, name="agenda_toggle"),
+    path("tracks.css", views.track_colours, name="track_colours"),
 ]

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -7,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from events.models import Session
+from events.models import Session, Track
 from events.programme import selectors, services
 from events.programme.exports import ics_calendar
 
@@ -62,3 +64,19 @@ def agenda_toggle(request, session_id: int):
     ):
         target = "events:agenda"
     return redirect(target)
+
+
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?$")
+
+
+@require_GET
+def track_colours(request):
+    """Each track's colour as a class, so that pages need no inline style (the site's CSP allows none)."""
+    rules = [
+        f".track-{pk} {{ --track-color: {colour}; }}"
+        for pk, colour in Track.objects.order_by("pk").values_list("pk", "color")
+        if HEX_COLOUR.match(colour)  # whatever was typed in the admin, only a colour reaches the CSS
+    ]
+    response = HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response

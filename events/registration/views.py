@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.csp import card_payment_policy
 from events.attendance import certificates
 from events.models import (
     ACTIVE_STATUSES,
@@ -186,7 +187,7 @@ def pay(request, reference: str):
             request, _("Card payment is unavailable right now. Please try again in a few minutes.")
         )
         return redirect("registration:mine")
-    return render(
+    response = render(
         request,
         "events/pay.html",
         {
@@ -199,6 +200,8 @@ def pay(request, reference: str):
             ),
         },
     )
+    response._csp_config = card_payment_policy()  # Stripe.js and its frames, on this page only
+    return response
 
 
 @login_required

@@ -230,3 +230,22 @@ def test_programme_query_count_does_not_grow(
 
 # Counted once by hand and pinned: it must not depend on the number of sessions.
 EXPECTED_PROGRAMME_QUERIES = 15
+
+
+def test_track_colours_come_from_a_stylesheet_not_inline_styles(client, programme, programme_pages, edition):
+    """The site's Content-Security-Policy allows no inline style: each track's colour is a class."""
+    from events.models import Track
+
+    mobility = Track.objects.get(slug="mobilite")
+    hostile = track_create(edition=edition, slug="hostile", name_fr="H", color="red;}a{")
+
+    page = client.get(programme_pages["programme"]["fr"].url).content.decode()
+    css = client.get("/fr/agenda/tracks.css")
+
+    assert 'style="' not in page
+    assert "/fr/agenda/tracks.css" in page
+    assert css["Content-Type"] == "text/css; charset=utf-8"
+    rules = css.content.decode()
+    assert f".track-{mobility.pk} {{ --track-color: #0b5c7a; }}" in rules
+    assert f"track-{mobility.pk}" in page
+    assert f".track-{hostile.pk}" not in rules and "red" not in rules
