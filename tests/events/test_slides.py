@@ -109,7 +109,9 @@ def test_after_the_session_its_slides_are_public(client, appearance):
     served = client.get(f"/slides/{resource.pk}/deck.pptx")
     assert served.status_code == 200 and served["Content-Security-Policy"] == "sandbox"
     assert served["Content-Disposition"].startswith("attachment;")  # not a type a browser shows
-    assert served["Content-Type"] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    assert (
+        served["Content-Type"] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    )
 
 
 def test_a_link_and_nobody_else_adds_to_my_session(client, appearance):
