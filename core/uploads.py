@@ -1,11 +1,13 @@
 """Checks every upload shares, whatever it is (slides, decks, photos, logos)."""
 
 import unicodedata
+import warnings
 from pathlib import PurePath
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 from core.errors import UserError
 
@@ -38,3 +40,45 @@ def name_check(name: str) -> str:
             _("This file name cannot be used. Rename the file with letters, digits, dashes or spaces only.")
         )
     return name
+
+
+PICTURE_FORMATS = ("JPEG", "PNG", "WEBP")
+# A small file can inflate to gigabytes of pixels: the size in the header is read before decoding.
+PICTURE_MAX_PIXELS = 40_000_000
+
+
+def picture_open(upload, *, max_mb: int, min_side: int, max_pixels: int = PICTURE_MAX_PIXELS) -> Image.Image:
+    """The upload as a decoded, upright picture, if it is a JPEG, PNG or WebP of sensible size.
+
+    Every picture people send (speakers' photos, startups' logos) comes through
+    here: its type from its content, its size in bytes, its size in pixels read
+    from the header before anything is decoded, then its smallest side.
+    """
+    if upload.size > max_mb * 1024 * 1024:
+        raise UploadError(_("The picture is larger than %(size)s MB.") % {"size": max_mb})
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():  # Pillow's own bomb warning: our cap below is stricter
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(upload)
+        with probe:
+            kind, (width, height) = probe.format, probe.size
+            if kind in PICTURE_FORMATS and width * height <= max_pixels:
+                probe.verify()
+        if kind not in PICTURE_FORMATS:
+            raise ValueError(kind)
+        if width * height > max_pixels:
+            raise UploadError(
+                _("The picture is too large in pixels (%(width)s × %(height)s): export it smaller.")
+                % {"width": width, "height": height}
+            )
+        upload.seek(0)
+        picture = ImageOps.exif_transpose(Image.open(upload))
+        picture.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise UploadError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
+    if min(picture.size) < min_side:
+        raise UploadError(
+            _("The picture is too small: at least %(side)s pixels on each side.") % {"side": min_side}
+        )
+    return picture

@@ -12,9 +12,10 @@ from django.core.files.images import ImageFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
+from PIL import Image
 
 from core.cache import content_changed
+from core.uploads import UploadError, picture_open
 from startups.errors import ChallengeError
 from startups.models import INVITATION_VALID, MemberRole, Startup, StartupInvitation, StartupMember
 
@@ -54,27 +55,10 @@ def member_require(*, startup: Startup, user) -> None:
 
 def logo_prepare(upload) -> ContentFile:
     """A real JPEG, PNG or WebP logo, fitted within 600 px and saved as PNG without its metadata."""
-    if upload.size > LOGO_MAX_MB * 1024 * 1024:
-        raise LogoError(_("The logo is larger than %(size)s MB.") % {"size": LOGO_MAX_MB})
     try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            kind = probe.format
-            width, height = probe.size
-            probe.verify()
-        if kind not in ("JPEG", "PNG", "WEBP"):
-            raise ValueError(kind)
-        if width * height > LOGO_MAX_PIXELS:  # a small file can inflate to gigabytes of pixels
-            raise LogoError(_("The logo is too large in pixels: export it at most 4000 pixels wide."))
-        upload.seek(0)
-        picture = ImageOps.exif_transpose(Image.open(upload))
-        picture.load()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise LogoError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
-    if min(picture.size) < LOGO_MIN_SIDE:
-        raise LogoError(
-            _("The logo is too small: at least %(side)s pixels on each side.") % {"side": LOGO_MIN_SIDE}
-        )
+        picture = picture_open(upload, max_mb=LOGO_MAX_MB, min_side=LOGO_MIN_SIDE, max_pixels=LOGO_MAX_PIXELS)
+    except UploadError as refusal:
+        raise LogoError(str(refusal)) from refusal
     picture = picture.convert("RGBA")
     picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()

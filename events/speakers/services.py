@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from core.errors import UserError
+from core.uploads import UploadError, picture_open
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -290,23 +291,10 @@ PHOTO_SIDE = 800
 
 def photo_prepare(upload) -> ContentFile:
     """A real JPEG, PNG or WebP picture, at least 300 px, cropped square to 800 px for the site."""
-    if upload.size > PHOTO_MAX_MB * 1024 * 1024:
-        raise SpeakerError(_("The photo is larger than %(size)s MB.") % {"size": PHOTO_MAX_MB})
     try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            kind = probe.format
-            probe.verify()
-        if kind not in ("JPEG", "PNG", "WEBP"):
-            raise ValueError(kind)
-        upload.seek(0)
-        picture = ImageOps.exif_transpose(Image.open(upload))
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise SpeakerError(_("This file is not a picture we can read (JPEG, PNG or WebP).")) from error
-    if min(picture.size) < PHOTO_MIN_SIDE:
-        raise SpeakerError(
-            _("The photo is too small: at least %(side)s pixels on each side.") % {"side": PHOTO_MIN_SIDE}
-        )
+        picture = picture_open(upload, max_mb=PHOTO_MAX_MB, min_side=PHOTO_MIN_SIDE)
+    except UploadError as refusal:
+        raise SpeakerError(str(refusal)) from refusal
     square = ImageOps.fit(picture.convert("RGB"), (PHOTO_SIDE, PHOTO_SIDE), method=Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     square.save(buffer, format="JPEG", quality=88)
