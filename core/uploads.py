@@ -82,3 +82,54 @@ def picture_open(upload, *, max_mb: int, min_side: int, max_pixels: int = PICTUR
             _("The picture is too small: at least %(side)s pixels on each side.") % {"side": min_side}
         )
     return picture
+
+
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm"}
+
+
+def pdf_active_content(reader) -> list[str]:
+    """What in a PDF (read by pypdf) could act when it is opened: scripts, launches, attached files.
+
+    PDFs shown to others (decks to the jury, public slides) must have none.
+    """
+    found = set()
+
+    def action(value) -> None:
+        value = value.get_object() if value is not None else None
+        if isinstance(value, dict) and value.get("/S") in ACTIVE_ACTIONS:
+            found.add(_("scripts or actions"))
+
+    root = reader.trailer["/Root"].get_object()
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else {}
+    if "/JavaScript" in names:
+        found.add(_("scripts or actions"))
+    if "/EmbeddedFiles" in names:
+        found.add(_("attached files"))
+    action(root.get("/OpenAction"))
+    if "/AA" in root:
+        found.add(_("scripts or actions"))
+    form = root.get("/AcroForm")
+    if form is not None and "/XFA" in form.get_object():
+        found.add(_("scripts or actions"))
+    for page in reader.pages:
+        if "/AA" in page:
+            found.add(_("scripts or actions"))
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action(annotation.get("/A"))
+            if "/AA" in annotation:
+                found.add(_("scripts or actions"))
+            if annotation.get("/Subtype") == "/FileAttachment":
+                found.add(_("attached files"))
+    return sorted(found)
+
+
+def pdf_passive_check(reader) -> None:
+    """Refuse a PDF with active content, saying what it holds and how to make a plain one."""
+    found = pdf_active_content(reader)
+    if found:
+        raise UploadError(
+            _("This PDF contains %(what)s. Export it again as a plain PDF (print to PDF removes them).")
+            % {"what": _(" and ").join(str(item) for item in found)}
+        )

@@ -16,7 +16,7 @@ from pypdf.errors import PyPdfError
 
 from core.errors import UserError
 from core.storage import user_file_response
-from core.uploads import UploadError, name_check, safe_stem
+from core.uploads import UploadError, name_check, pdf_passive_check, safe_stem
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed decks are refused, not logged as warnings
 
@@ -56,6 +56,9 @@ def deck_check(upload, *, max_mb: int, max_pages: int) -> Deck:
         pages = len(reader.pages)
         for page in reader.pages:  # every page must have a readable size
             page.mediabox.width  # noqa: B018
+        pdf_passive_check(reader)  # jurors open it: no scripts, no attached files
+    except UploadError as refusal:
+        raise DeckError(str(refusal)) from refusal
     except DeckError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:

@@ -9,9 +9,11 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from core.errors import UserError
-from core.uploads import UploadError, name_check, safe_stem
+from core.uploads import UploadError, name_check, pdf_passive_check, safe_stem
 from events.models import ResourceVisibility, SessionResource, SessionSpeaker
 
 PDF = "pdf"
@@ -66,6 +68,22 @@ def sniff(head: bytes, upload) -> str | None:
     return None
 
 
+def pdf_slides_check(upload) -> None:
+    """Slides may become public: a PDF must be readable, unencrypted, and hold no scripts or files."""
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        if reader.is_encrypted:
+            raise ResourceError(
+                _("This PDF is protected by a password or encrypted. Export it again without protection.")
+            )
+        pdf_passive_check(reader)
+    except UploadError as refusal:
+        raise ResourceError(str(refusal)) from refusal
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise ResourceError(_("This PDF is damaged and cannot be read. Export it again.")) from error
+
+
 def resource_upload(
     *, appearance: SessionSpeaker, user, title: str, upload, visibility: str
 ) -> SessionResource:
@@ -86,6 +104,8 @@ def resource_upload(
         raise ResourceError(
             _("This file is not a PDF, PowerPoint or OpenDocument presentation, whatever its name says.")
         )
+    if kind == PDF:
+        pdf_slides_check(upload)
     upload.seek(0)
     stem = safe_stem(name, "slides")
     resource = SessionResource(

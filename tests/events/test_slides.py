@@ -8,13 +8,27 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from pypdf import PdfWriter
+from pypdf.actions import JavaScript
 
 from events.models import SessionResource, SessionSpeaker
 from tests.factories import session_create, speaker_create, user_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def pdf(javascript: str = "") -> bytes:
+    """A real one-page PDF, with a script run on opening if given."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    if javascript:
+        writer.add_open_action(JavaScript(javascript))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = pdf()
 
 
 def pptx() -> bytes:
@@ -57,8 +71,18 @@ def upload(client, appearance, name, content, **fields):
         ("<img src=x onerror=alert(1)>.pdf", PDF, "This file name cannot be used"),
         ("slides|rm -rf ~.pdf", PDF, "This file name cannot be used"),
         (".htaccess.pdf", PDF, "This file name cannot be used"),
+        ("slides.pdf", pdf("app.alert(document.cookie)"), "This PDF contains scripts or actions."),
+        ("slides.pdf", b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "This PDF is damaged"),
     ],
-    ids=["renamed executable", "renamed ELF", "markup in the name", "shell characters", "hidden file"],
+    ids=[
+        "renamed executable",
+        "renamed ELF",
+        "markup in the name",
+        "shell characters",
+        "hidden file",
+        "JavaScript inside",
+        "damaged",
+    ],
 )
 def test_hostile_uploads_are_refused_with_a_clear_message(client, appearance, name, content, message):
     response = upload(client, appearance, name, content)

@@ -49,6 +49,30 @@ def test_an_encrypted_pdf_is_refused():
         check(pdf_bytes(2, password="secret"))
 
 
+def active_pdf(kind: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(2))))
+    if kind == "script":
+        writer.add_open_action(JavaScript("app.launchURL('https://example.org/steal')"))
+    else:
+        writer.add_attachment("payload.exe", b"MZ\x90\x00")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "what"), [("script", "scripts or actions"), ("attachment", "attached files")]
+)
+def test_a_deck_that_could_act_when_opened_is_refused(kind, what):
+    with pytest.raises(DeckError, match=f"This PDF contains {what}. Export it again as a plain PDF"):
+        check(active_pdf(kind))
+
+
 @pytest.mark.parametrize(
     "data",
     [
