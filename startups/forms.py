@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_choices
+from core.text import CleanTextMixin
 from startups.decks import DeckError, deck_check
 from startups.models import ENTRY_TEXT_FIELDS, Startup, Submission
 from startups.team import STARTUP_FIELDS
 from startups.video import VideoError, video_url_check
 
 
-class StartupForm(forms.ModelForm):
+class StartupForm(CleanTextMixin, forms.ModelForm):
     logo_upload = forms.FileField(
         label=_("Logo"),
         required=False,
@@ -34,7 +35,7 @@ class InviteForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the invitation"), choices=language_choices)
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(CleanTextMixin, forms.ModelForm):
     """Every answer is optional here, so that drafts keep what is typed; the service
     decides what a submission needs."""
 

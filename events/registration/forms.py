@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.text import CleanTextMixin
 from events.models.tickets import TicketType, Voucher
 from events.registration.services import Attendee
 
@@ -38,7 +39,7 @@ def country_name(code: str, language: str) -> str:
     return Locale.parse(language or "fr").territories.get(code, code) if code else ""
 
 
-class AttendeeForm(forms.Form):
+class AttendeeForm(CleanTextMixin, forms.Form):
     """What organisers need at the door and for planning."""
 
     first_name = forms.CharField(label=_("First name"), max_length=100)

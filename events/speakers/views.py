@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.i18n import translated_widgets
 from core.storage import user_file_response
+from core.text import CleanTextMixin
 from events.models import (
     PROFILE_FIELDS,
     PROPOSED_FIELDS,
@@ -67,7 +68,7 @@ def answer(request, pk: int):
     return redirect(f"{reverse('speaker:sessions')}#appearance-{pk}")
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = SessionProposal
         fields = PROPOSED_FIELDS
@@ -132,7 +133,7 @@ def edit(request, pk: int):
     )
 
 
-class ResourceForm(forms.Form):
+class ResourceForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200, required=False)
     file = forms.FileField(label=gettext_lazy("Slides (PDF, PowerPoint or OpenDocument)"), required=False)
     url = forms.URLField(label=gettext_lazy("…or a link"), required=False, assume_scheme="https")
@@ -254,7 +255,7 @@ def invitation(request, token: str):
     )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(CleanTextMixin, forms.ModelForm):
     photo_upload = forms.ImageField(
         label=gettext_lazy("New photo"),
         required=False,

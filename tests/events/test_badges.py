@@ -144,3 +144,16 @@ def test_badges_load_nothing_from_the_server_or_the_network(edition, tmp_path):
 
     attachments = subprocess.run(["pdfdetach", "-list", str(path)], capture_output=True, text=True).stdout
     assert attachments.strip() == "0 embedded files"
+
+
+def test_a_name_typed_with_a_bidi_override_or_emoji_prints_as_it_reads(edition, tmp_path):
+    """Names saved before the forms dropped controls still print in reading order, without empty boxes."""
+    registration = registration_confirmed(
+        edition, first_name="abc\u202edcba", last_name="Alami 🚀", organisation="Smart ⚡️ City"
+    )
+
+    text = pdf_text(badges_pdf([registration]), tmp_path)
+
+    assert "abcdcba Alami" in text
+    assert "Smart City" in text
+    assert "🚀" not in text and "\u202e" not in text
