@@ -270,9 +270,14 @@ def decisions(request, round_pk: int):
             ).values_list("pk", "startup__name")
         )
         for row in snapshot.results["ranking"]:
-            ranking.append(
-                {**row, "name": names.get(row["entry"], "?"), "conflict": row["entry"] in conflicted}
+            conflict = row["entry"] in conflicted
+            # The chair never reads the name of an entry they have a conflict with, not even in a label.
+            name = (
+                _("The entry ranked %(rank)s (you have a conflict with it)") % {"rank": row["rank"] or "—"}
+                if conflict
+                else names.get(row["entry"], "?")
             )
+            ranking.append({**row, "name": name, "conflict": conflict})
     return render(
         request,
         "judging/decisions.html",

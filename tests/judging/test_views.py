@@ -182,6 +182,32 @@ def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
     assert client_for(jurors[1].user).post(url, {"action": "tie_order"}).status_code == 404
 
 
+def test_the_chair_never_reads_the_name_of_an_entry_they_have_a_conflict_with(edition):
+    """Not in the ranking, not in the tie form, not in an input's label."""
+    from judging.models import Conflict
+
+    challenge, entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
+    round_ = round_create(challenge, min_reviews=2, criteria=((1, True),))
+    services.assignments_generate(round_, actor=None)
+    Assignment.objects.update(checked_at=timezone.now())
+    for assignment in Assignment.objects.select_related("juror"):
+        value = (
+            7 if (assignment.juror_id == jurors[0].pk) == (assignment.submission_id == entries[0].pk) else 5
+        )
+        services.review_save(
+            assignment=assignment, user=assignment.juror.user, scores=scores_for(round_, value), submit=True
+        )
+    services.round_close(round_=round_, actor=None)
+    results_compute(round_=round_, actor=None)
+    Conflict.objects.create(juror=jurors[0], submission=entries[0], source="declared", reason="Ancien employeur")
+
+    page = client_for(jurors[0].user).get(f"/en/jury/round/{round_.pk}/decisions/").content.decode()
+
+    assert entries[1].startup.name in page  # the page does name the others
+    assert entries[0].startup.name not in page
+    assert "(you have a conflict with it)" in page
+
+
 def test_the_deck_opens_inside_the_jurors_page_and_the_api_exposes_no_entry(jury):
     _challenge, _entries, jurors, _round = jury
     assignment = Assignment.objects.filter(juror=jurors[0]).first()
