@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.accounts import address_owned
 from core.errors import UserError
 from judging.assignment import assign
 from judging.audit import audit
@@ -69,7 +70,6 @@ def juror_of(user, challenge: Challenge) -> Juror | None:
 
 def juror_accept(*, token: str, user) -> Juror:
     """The invited person, logged in with the invited address, takes the seat."""
-    from allauth.account.models import EmailAddress
 
     with transaction.atomic():
         juror = Juror.objects.select_for_update().filter(token=token).first()
@@ -79,10 +79,12 @@ def juror_accept(*, token: str, user) -> Juror:
             return juror
         if juror.user_id is not None:
             raise JudgingError(_("This invitation has already been used."))
-        if not EmailAddress.objects.filter(user=user, email__iexact=juror.email, verified=True).exists():
+        if not address_owned(user, juror.email):
             raise JudgingError(
-                _("This invitation was sent to %(email)s. Log in with that address to join the jury.")
-                % {"email": juror.email}
+                _(
+                    "This invitation was sent to another address. "
+                    "Log in with the address that received it to join the jury."
+                )
             )
         juror.user = user
         juror.accepted_at = timezone.now()

@@ -208,7 +208,8 @@ def entry(request, pk: int):
     )
 
 
-BLIND_HIDDEN = {"team", "video_url"}  # who the team is, and links
+# Who the team is, links, and the title (it stands beside the startup's name in rounds that are not blind).
+BLIND_HIDDEN = {"title", "team", "video_url"}
 
 
 @xframe_options_sameorigin  # shown inside the entry's page

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from PIL import Image
 
+from core.accounts import address_owned
 from core.cache import content_changed
 from core.uploads import UploadError, picture_open
 from startups.errors import ChallengeError
@@ -147,13 +148,6 @@ def invitation_lookup(token: str) -> StartupInvitation:
     return invitation
 
 
-def _owns_address(user, email: str) -> bool:
-    """The person's account has this address, verified (sign-up requires it)."""
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
-
-
 def invitation_accept(*, token: str, user) -> StartupMember:
     with transaction.atomic():
         invitation = StartupInvitation.objects.select_for_update().filter(token=token).first()
@@ -166,10 +160,12 @@ def invitation_accept(*, token: str, user) -> StartupMember:
             raise ChallengeError(_("This invitation has already been used. Ask your team for a new one."))
         if timezone.now() > invitation.created_at + INVITATION_VALID:
             raise ChallengeError(_("This invitation has expired. Ask your team for a new one."))
-        if not _owns_address(user, invitation.email):
+        if not address_owned(user, invitation.email):
             raise ChallengeError(
-                _("This invitation was sent to %(email)s. Log in with that address to join the team.")
-                % {"email": invitation.email}
+                _(
+                    "This invitation was sent to another address. "
+                    "Log in with the address that received it to join the team."
+                )
             )
         if current is not None:
             raise ChallengeError(

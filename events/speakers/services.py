@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from core.accounts import address_owned
 from core.errors import UserError
 from core.uploads import UploadError, picture_open
 from events.models import (
@@ -232,13 +233,6 @@ def invitation_appearances(invitation: SpeakerInvitation) -> list[SessionSpeaker
     )
 
 
-def _owns_address(user, email: str) -> bool:
-    """The account has this address, verified: the rule of the startups' team and jury invitations."""
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
-
-
 def invitation_check(*, invitation: SpeakerInvitation, speaker: Speaker, user) -> bool:
     """True if the profile is already `user`'s, False if they may take it now; else a refusal.
 
@@ -251,7 +245,7 @@ def invitation_check(*, invitation: SpeakerInvitation, speaker: Speaker, user) -
         raise SpeakerError(_("This invitation has already been used. Ask the organisers for a new one."))
     if timezone.now() - invitation.created_at > INVITATION_VALID:
         raise SpeakerError(_("This invitation has expired. Ask the organisers for a new one."))
-    if not _owns_address(user, invitation.email):
+    if not address_owned(user, invitation.email):
         raise SpeakerError(
             _(
                 "This invitation was sent to another address. "

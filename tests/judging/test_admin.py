@@ -92,6 +92,12 @@ def test_a_juror_added_in_the_admin_is_invited_and_joins(
     juror = Juror.objects.get(email="leila@um6p.example.ma")
     mail = mailoutbox[-1]
     assert mail.to == ["leila@um6p.example.ma"] and f"/jury/invitation/{juror.token}/" in mail.body
+    intruder = Client()
+    intruder.force_login(user_create(email="someone@example.org"))
+    refused = intruder.post(f"/en/jury/invitation/{juror.token}/", follow=True).content.decode()
+    assert "sent to another address" in refused and "leila@um6p.example.ma" not in refused
+    juror.refresh_from_db()
+    assert juror.user is None
     user = user_create(email="leila@um6p.example.ma")
     client = Client()
     client.force_login(user)
