@@ -1,4 +1,4 @@
-"""Site-wide middleware: the anonymous page cache and the language rules.
+"""Site-wide middleware: the anonymous page cache, the language rules and the MFA policy.
 
 Whole-page cache for anonymous visitors.
 
@@ -10,10 +10,13 @@ only bounds how long time-dependent wording can lag.
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import reverse
 
+from cms.mfa import mfa_enrolment_pending, mfa_path_is_protected
 from core.cache import content_version
 
 TIMEOUT = 300
@@ -78,3 +81,23 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path.startswith(self.UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class MFAEnrolmentMiddleware:
+    """No admin, jury area or door for an account that must have a second factor and has none.
+
+    The one place that enforces the policy of cms.mfa: the person is sent to
+    the enrolment page, which takes them back where they were going.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.MFA_REQUIRED_FOR_STAFF
+            and mfa_path_is_protected(request.path)
+            and mfa_enrolment_pending(request.user)
+        ):
+            return redirect_to_login(request.get_full_path(), login_url=reverse("mfa_enrolment"))
+        return self.get_response(request)

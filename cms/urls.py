@@ -13,6 +13,8 @@ from events.speakers.views import resource_file
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before Wagtail's own login view, which knows neither rate limits nor second factors.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
@@ -22,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account_profile, name="account_profile"),
+    path("accounts/2fa/required/", views.mfa_enrolment, name="mfa_enrolment"),
     path("accounts/", include("allauth.urls")),
     path("agenda/", include("events.programme.urls")),
     path("register/", include("events.registration.urls")),
@@ -30,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("startup/", include("startups.urls")),
     path("jury/", include("judging.urls")),
     path("live/<int:session_id>/", live, name="live"),
+    # Before Wagtail's front-end login view (Django's plain LoginView).
+    path("_util/login/", views.login_elsewhere, name="frontend_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

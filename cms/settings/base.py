@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.middleware.MFAEnrolmentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -135,7 +136,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "account_profile"
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Every login goes through allauth, so that its rate limits and the second
+# factor apply: Wagtail's admin and front-end login URLs redirect there (cms/urls.py).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -151,6 +156,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Casablanca Smart City] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Casablanca Smart City"
+MFA_ADAPTER = "cms.adapters.MFAAdapter"
+# Staff, jurors and door staff must add a second factor before they reach the
+# admin, the jury area or the door (cms/mfa.py). On in production.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", False)
 # ACCOUNT_RATE_LIMITS is deliberately not set: allauth's built-in limits
 # (login failures, sign-ups, codes, password resets) stay on.
 

@@ -22,6 +22,16 @@ for name, placeholder in (
 ):
     if os.environ.get(name, "") in ("", placeholder):
         raise ImproperlyConfigured(f"{name} must be set to the Stripe account's own value.")
+# Without an SMTP server base.py prints mail on the console: nobody could
+# confirm an address, log in by code or reset a password.
+if not os.environ.get("EMAIL_HOST", "").strip():
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must name the SMTP server: without it e-mail would only be printed on the console."
+    )
+# Staff, jurors and door staff cannot reach their areas without a second factor;
+# only an explicit "false" turns that off, never an empty or mistyped value.
+mfa_switch = os.environ.get("MFA_REQUIRED_FOR_STAFF", "").strip().lower()
+MFA_REQUIRED_FOR_STAFF = mfa_switch not in {"0", "false", "no", "off"}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -45,7 +45,14 @@ def test_production_settings_pass_the_deployment_checklist():
 @pytest.mark.integration
 @pytest.mark.parametrize(
     "missing",
-    ["SECRET_KEY", "ALLOWED_HOSTS", "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"],
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "STRIPE_SECRET_KEY",
+        "STRIPE_PUBLISHABLE_KEY",
+        "STRIPE_WEBHOOK_SECRET",
+        "EMAIL_HOST",
+    ],
 )
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {**PRODUCTION_ENV, missing: ""}
@@ -54,3 +61,48 @@ def test_production_refuses_to_start_without_its_secrets(missing):
 
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+@pytest.mark.integration
+def test_production_refuses_to_send_mail_to_the_console():
+    env = {**PRODUCTION_ENV, "EMAIL_HOST": "  "}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert (
+        "django.core.exceptions.ImproperlyConfigured: EMAIL_HOST must name the SMTP server" in result.stderr
+    )
+
+
+def setting_in(module: str, name: str, env: dict) -> str:
+    result = manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print(settings.{name})",
+        env={**env, "DJANGO_SETTINGS_MODULE": module},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.integration
+def test_mfa_is_required_of_staff_in_production_and_optional_elsewhere():
+    unset = {"MFA_REQUIRED_FOR_STAFF": ""}
+
+    assert (
+        setting_in("cms.settings.production", "MFA_REQUIRED_FOR_STAFF", {**PRODUCTION_ENV, **unset}) == "True"
+    )
+    mistyped = {**PRODUCTION_ENV, "MFA_REQUIRED_FOR_STAFF": "fasle"}
+    assert setting_in("cms.settings.production", "MFA_REQUIRED_FOR_STAFF", mistyped) == "True"
+    assert setting_in("cms.settings.dev", "MFA_REQUIRED_FOR_STAFF", unset) == "False"
+    assert (
+        setting_in("cms.settings.test", "MFA_REQUIRED_FOR_STAFF", {"MFA_REQUIRED_FOR_STAFF": "true"})
+        == "False"
+    )
+    # Each environment can still turn it on or off.
+    assert (
+        setting_in("cms.settings.dev", "MFA_REQUIRED_FOR_STAFF", {"MFA_REQUIRED_FOR_STAFF": "true"}) == "True"
+    )
+    off = {**PRODUCTION_ENV, "MFA_REQUIRED_FOR_STAFF": "false"}
+    assert setting_in("cms.settings.production", "MFA_REQUIRED_FOR_STAFF", off) == "False"
