@@ -1,4 +1,4 @@
-"""Content-Security-Policy: one strict policy for the site, the admin's own, and a page's additions.
+"""Content-Security-Policy: the site's strict policy (settings.SECURE_CSP), the admin's, a page's additions.
 
 The site's pages load scripts, styles, fonts and images from this origin only,
 with no inline script, style or handler (there are none in the templates), so
@@ -14,30 +14,19 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.csp import CSP
 
-SITE_POLICY = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "frame-src": [CSP.NONE],
-    "object-src": [CSP.SELF],  # pitch decks shown inside the jury's and organisers' pages
-    "base-uri": [CSP.NONE],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
-}
-
-# What Wagtail's admin needs: its inline scripts and styles, previews framed by the admin itself,
-# images it draws in the browser.
-ADMIN_POLICY = {
-    **SITE_POLICY,
+# The site's policy is settings.SECURE_CSP; what Wagtail's admin needs on top of it: its inline
+# scripts and styles, previews framed by the admin itself, images it draws in the browser.
+ADMIN_ADDITIONS = {
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
+
+
+def admin_policy() -> dict:
+    return {**settings.SECURE_CSP, **ADMIN_ADDITIONS}
 
 
 def origin(url: str) -> str:
@@ -47,7 +36,7 @@ def origin(url: str) -> str:
 
 def policy_with(**extra: list[str]) -> dict:
     """The site policy with more sources for some directives, e.g. ``script_src=[...]``."""
-    policy = {key: list(values) for key, values in SITE_POLICY.items()}
+    policy = {key: list(values) for key, values in settings.SECURE_CSP.items()}
     for directive, sources in extra.items():
         key = directive.replace("_", "-")
         policy[key] = [source for source in policy[key] if source != CSP.NONE] + sources
@@ -70,5 +59,5 @@ class AdminPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith(reverse("wagtailadmin_home")) and not hasattr(response, "_csp_config"):
-            response._csp_config = ADMIN_POLICY
+            response._csp_config = admin_policy()
         return response
