@@ -201,7 +201,9 @@ def test_the_chair_never_reads_the_name_of_an_entry_they_have_a_conflict_with(ed
         )
     services.round_close(round_=round_, actor=None)
     results_compute(round_=round_, actor=None)
-    Conflict.objects.create(juror=jurors[0], submission=entries[0], source="declared", reason="Ancien employeur")
+    Conflict.objects.create(
+        juror=jurors[0], submission=entries[0], source="declared", reason="Ancien employeur"
+    )
 
     page = client_for(jurors[0].user).get(f"/en/jury/round/{round_.pk}/decisions/").content.decode()
 
