@@ -137,3 +137,30 @@ def test_attendees_cannot_open_the_admin(client, site_tree):
     response = client.get("/admin/")
 
     assert response.status_code == 302
+
+
+def test_deleting_a_person_with_registrations_says_why_and_offers_deactivation(organiser_client, edition):
+    """No 500: the registration protects the account, and the organiser is told what to do instead."""
+    from tests.factories import registration_confirmed
+
+    person = registration_confirmed(edition).user
+
+    for method in (organiser_client.get, organiser_client.post):
+        response = method(f"/admin/users/delete/{person.pk}/", follow=True)
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "cannot be deleted" in page or "ne peut pas être supprimé" in page
+        assert response.redirect_chain[-1][0] == f"/admin/users/edit/{person.pk}/"
+    person.refresh_from_db()
+    assert person.is_active
+
+
+def test_a_person_without_records_can_still_be_deleted(organiser_client):
+    from cms.models import User
+    from tests.factories import user_create
+
+    person = user_create(email="typo@example.org")
+
+    organiser_client.post(f"/admin/users/delete/{person.pk}/")
+
+    assert not User.objects.filter(pk=person.pk).exists()
