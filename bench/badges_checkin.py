@@ -9,14 +9,14 @@ in-person registrations (names in Latin and Arabic script). Then:
 1. renders them as one batch (A4 sheets of four) with WeasyPrint and prints
    the milliseconds per badge, and the time of a single A6 badge;
 2. starts gunicorn (`--no-control-socket`) and sends `--checkins` POSTs to
-   /api/v1/checkin/ (HTTP Basic, a door keeper's account), each with another
-   badge's QR text, `--concurrency` at a time, and prints requests/s, the
+   /api/v1/checkin/ with a scanner device's token (issued through
+   events.attendance.devices), each with another badge's QR text,
+   `--concurrency` at a time, and prints requests/s, the
    p50/p99 latency and how the answers split: all of them should be "ok"
    (each badge goes in once); anything else is printed as a warning.
 """
 
 import argparse
-import base64
 import http.client
 import json
 import os
@@ -35,9 +35,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SETUP = """
 import json, time
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from events.attendance.checkin import badge_payload
 from events.attendance.badges import badges_pdf
+from events.attendance.devices import device_issue
 from events.models import Edition, Registration, TicketType
 edition = Edition.objects.get(is_current=True)
 ticket = TicketType.objects.create(edition=edition, name_fr="Pass benchmark", mode="in_person", price=0, role="speaker")
@@ -61,15 +61,14 @@ started = time.perf_counter()
 for registration in registrations[:20]:
     badges_pdf([registration])
 single = (time.perf_counter() - started) / 20
-keeper = User.objects.create_user(email="door@example.org", password="door-bench-2026")
-keeper.user_permissions.add(Permission.objects.get(codename="add_checkin"))
+_device, token = device_issue(edition=edition, name="Bench scanner", actor=None)
 print(json.dumps({{"batch_s": batch, "single_s": single, "pdf_bytes": len(pdf), "count": len(registrations),
-    "payloads": [badge_payload(r) for r in registrations]}}))
+    "payloads": [badge_payload(r) for r in registrations], "token": token}}))
 """
 
 
-def checkins(port: int, payloads: list[str], concurrency: int) -> tuple[float, list[float], dict]:
-    auth = "Basic " + base64.b64encode(b"door@example.org:door-bench-2026").decode()
+def checkins(port: int, payloads: list[str], concurrency: int, token: str) -> tuple[float, list[float], dict]:
+    auth = f"Bearer {token}"
     queue = iter(enumerate(payloads))
     lock = threading.Lock()
     latencies: list[float] = []
@@ -146,7 +145,7 @@ def main() -> None:
     server = gunicorn_start(env, port, workers=args.workers, threads=4)
     try:
         wait_until_up(port)
-        rate, latencies, outcomes = checkins(port, payloads, args.concurrency)
+        rate, latencies, outcomes = checkins(port, payloads, args.concurrency, setup["token"])
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -3,35 +3,54 @@
 Operations parse the request, read through the selectors and exports, and
 shape the answer; texts come in the language asked with ``?lang=``. The
 schedule exports are rendered once per programme version and language, then
-served from the cache.
+served from the cache. Read operations answer HEAD as GET without the body.
+The door's scanning apps check badges in with a scanner device's token
+(`events.attendance.devices`).
 """
 
 import datetime
+import functools
 import gzip
 import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.crypto import constant_time_compare, salted_hmac
-from ninja import Field, NinjaAPI, Schema, Status
-from ninja.security import HttpBasicAuth
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Path, Schema, Status
+from ninja.errors import AuthenticationError, AuthorizationError
+from ninja.security import HttpBearer
 
 from core.cache import content_version, programme_version
 from core.i18n import language_codes
 from events.attendance.checkin import checkin_scan
+from events.attendance.devices import DeviceRefused, device_authenticate
 from events.models import CheckInMethod, Edition, Room, Session, Speaker
 from events.programme import exports, selectors
 
-api = NinjaAPI(
+
+class CongressAPI(NinjaAPI):
+    """The OpenAPI document lists GET only for the read operations that also answer HEAD.
+
+    HEAD is GET without the body (RFC 9110); listing it too would give two
+    operations one operationId, which OpenAPI forbids.
+    """
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            operations.pop("head", None)
+        return schema
+
+
+api = CongressAPI(
     title="Casablanca Smart City API",
     version="1",
     urls_namespace="api-v1",
@@ -46,12 +65,70 @@ Language = Literal[tuple(language_codes())]
 CACHE_CONTROL = "public, max-age=300"
 EXPORT_TIMEOUT = 60 * 60
 
+# Slugs as the models allow them. Anything else (a NUL, a space, a very long
+# string) is refused with a 422 before it reaches the database or a cache key.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+EditionSlug = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN,
+        max_length=Edition._meta.get_field("slug").max_length,
+        description="The edition's slug, e.g. 2026.",
+    ),
+]
+SessionSlug = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN,
+        max_length=Session._meta.get_field("slug").max_length,
+        description="The session's slug within its edition.",
+    ),
+]
+
+
+def read(path: str, **options):
+    """A read-only operation: it answers GET, and HEAD with the same status and headers."""
+    return api.api_operation(["GET", "HEAD"], path, **options)
+
+
+def _head_without_body(run):
+    """Answer HEAD like GET, without the body (and say how long the body would be)."""
+
+    @functools.wraps(run)
+    def wrapper(request, *args, **kwargs):
+        response = run(request, *args, **kwargs)
+        if request.method == "HEAD" and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    return wrapper
+
+
+api.add_decorator(_head_without_body, mode="view")
+
 
 # Schemas ---------------------------------------------------------------------------
 
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ValidationErrorItem(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    """What a request with a bad parameter or body gets: one item per problem."""
+
+    detail: list[ValidationErrorItem]
+
+
+# What every read operation about one edition may answer, besides its 200.
+NOT_FOUND_OR_INVALID = {404: ErrorOut, 422: ValidationErrorOut}
 
 
 class EditionOut(Schema):
@@ -294,21 +371,26 @@ def _binary_body(content_type: str, description: str) -> dict[str, Any]:
 # Operations ------------------------------------------------------------------------
 
 
-@api.get("/editions/", response=list[EditionOut], tags=["editions"], summary="All editions")
+@read(
+    "/editions/",
+    response={200: list[EditionOut], 422: ValidationErrorOut},
+    tags=["editions"],
+    summary="All editions",
+)
 def edition_list(request: HttpRequest, response: HttpResponse, lang: Language = "fr"):
     response["Cache-Control"] = CACHE_CONTROL
     with translation.override(lang):
         return [_edition_out(edition) for edition in Edition.objects.all()]
 
 
-@api.get(
+@read(
     "/editions/{slug}/schedule.json",
-    response={200: dict[str, Any], 404: ErrorOut},
+    response={200: dict[str, Any], 304: None, **NOT_FOUND_OR_INVALID},
     tags=["schedule"],
     summary="Schedule, frab / c3voc JSON",
     description="The published programme in the c3voc schedule JSON format (https://c3voc.de/schedule/schema.json).",
 )
-def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
+def schedule_json(request: HttpRequest, slug: EditionSlug, lang: Language = "fr"):
     body = _cached_export(
         slug,
         fmt="json",
@@ -320,14 +402,14 @@ def schedule_json(request: HttpRequest, slug: str, lang: Language = "fr"):
     return _export_response(request, body, content_type="application/json; charset=utf-8")
 
 
-@api.get(
+@read(
     "/editions/{slug}/schedule.xml",
-    response={200: None, 404: ErrorOut},
+    response={200: None, 304: None, **NOT_FOUND_OR_INVALID},
     tags=["schedule"],
     summary="Schedule, frab XML",
     openapi_extra=_binary_body("application/xml", "The published programme as frab schedule XML."),
 )
-def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
+def schedule_xml(request: HttpRequest, slug: EditionSlug, lang: Language = "fr"):
     body = _cached_export(
         slug,
         fmt="xml",
@@ -337,14 +419,14 @@ def schedule_xml(request: HttpRequest, slug: str, lang: Language = "fr"):
     return _export_response(request, body, content_type="application/xml; charset=utf-8")
 
 
-@api.get(
+@read(
     "/editions/{slug}/schedule.ics",
-    response={200: None, 404: ErrorOut},
+    response={200: None, 304: None, **NOT_FOUND_OR_INVALID},
     tags=["schedule"],
     summary="Schedule, iCalendar",
     openapi_extra=_binary_body("text/calendar", "The published programme as an iCalendar file (RFC 5545)."),
 )
-def schedule_ics(request: HttpRequest, slug: str, lang: Language = "fr"):
+def schedule_ics(request: HttpRequest, slug: EditionSlug, lang: Language = "fr"):
     def render(edition: Edition) -> bytes:
         with translation.override(lang):
             name = edition.title
@@ -361,13 +443,13 @@ def schedule_ics(request: HttpRequest, slug: str, lang: Language = "fr"):
     )
 
 
-@api.get(
+@read(
     "/editions/{slug}/sessions/",
-    response={200: list[SessionOut], 404: ErrorOut},
+    response={200: list[SessionOut], **NOT_FOUND_OR_INVALID},
     tags=["programme"],
     summary="Published sessions",
 )
-def session_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+def session_list(request: HttpRequest, response: HttpResponse, slug: EditionSlug, lang: Language = "fr"):
     edition = _edition(slug)
     response["Cache-Control"] = CACHE_CONTROL
     with translation.override(lang):
@@ -375,14 +457,18 @@ def session_list(request: HttpRequest, response: HttpResponse, slug: str, lang: 
         return [_session_out(session, url=urls(session)) for session in selectors.published_sessions(edition)]
 
 
-@api.get(
+@read(
     "/editions/{slug}/sessions/{session_slug}",
-    response={200: SessionOut, 404: ErrorOut},
+    response={200: SessionOut, **NOT_FOUND_OR_INVALID},
     tags=["programme"],
     summary="One published session",
 )
 def session_detail(
-    request: HttpRequest, response: HttpResponse, slug: str, session_slug: str, lang: Language = "fr"
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: EditionSlug,
+    session_slug: SessionSlug,
+    lang: Language = "fr",
 ):
     edition = _edition(slug)
     session = get_object_or_404(selectors.published_sessions(edition), slug=session_slug)
@@ -392,13 +478,13 @@ def session_detail(
         return _session_out(session, url=urls(session))
 
 
-@api.get(
+@read(
     "/editions/{slug}/speakers/",
-    response={200: list[SpeakerOut], 404: ErrorOut},
+    response={200: list[SpeakerOut], **NOT_FOUND_OR_INVALID},
     tags=["programme"],
     summary="Speakers of published sessions",
 )
-def speaker_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+def speaker_list(request: HttpRequest, response: HttpResponse, slug: EditionSlug, lang: Language = "fr"):
     edition = _edition(slug)
     response["Cache-Control"] = CACHE_CONTROL
     with translation.override(lang):
@@ -409,13 +495,13 @@ def speaker_list(request: HttpRequest, response: HttpResponse, slug: str, lang: 
         ]
 
 
-@api.get(
+@read(
     "/editions/{slug}/rooms/",
-    response={200: list[RoomOut], 404: ErrorOut},
+    response={200: list[RoomOut], **NOT_FOUND_OR_INVALID},
     tags=["programme"],
     summary="Rooms",
 )
-def room_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Language = "fr"):
+def room_list(request: HttpRequest, response: HttpResponse, slug: EditionSlug, lang: Language = "fr"):
     edition = _edition(slug)
     response["Cache-Control"] = CACHE_CONTROL
     with translation.override(lang):
@@ -425,53 +511,42 @@ def room_list(request: HttpRequest, response: HttpResponse, slug: str, lang: Lan
 # The door ---------------------------------------------------------------------------
 
 
-class StaffBasicAuth(HttpBasicAuth):
-    """Scanning apps sign in as a staff member allowed to check people in (HTTP Basic, over HTTPS).
+class ScannerDeviceAuth(HttpBearer):
+    """Scanning apps send their scanner device's token: ``Authorization: Bearer <token>``, over HTTPS.
 
-    Checking a password costs a deliberately slow hash; a scanner sends the same
-    credentials with every badge, so a verified pair is remembered for a few
-    minutes under a key derived with the site's secret (never the password), and
-    only while the account's password is unchanged. Failed attempts are counted
-    per account: after too many, the account's scanner logins pause.
+    Organisers issue and revoke devices in the admin. A wrong token is only
+    unknown (401): no counter of failures, so guessing cannot lock the door's
+    phones out. A revoked device, or one for another edition, is refused (403).
     """
 
-    REMEMBER = 300
-    FAILURES_ALLOWED = 10
-
-    def authenticate(self, request, username, password):
-        key = (
-            "door-auth:" + salted_hmac("door-auth", f"{username}\0{password}", algorithm="sha256").hexdigest()
-        )
-        failures_key = (
-            "door-auth-failures:" + salted_hmac("door-auth", username, algorithm="sha256").hexdigest()
-        )
-        if cache.get(failures_key, 0) >= self.FAILURES_ALLOWED:
+    def __call__(self, request: HttpRequest):
+        # Ninja's own parsing logs an unexpected header in DEBUG; a credential never reaches a log here.
+        scheme, _space, token = request.headers.get(self.header, "").partition(" ")
+        if scheme.lower() != self.openapi_scheme:
             return None
-        remembered = cache.get(key)
-        user = None
-        if remembered is not None:
-            user_id, auth_hash = remembered
-            user = get_user_model().objects.filter(pk=user_id).first()
-            if user is not None and not constant_time_compare(user.get_session_auth_hash(), auth_hash):
-                user = None  # the password changed since: verify again
-        if user is None:
-            user = authenticate(request, username=username, password=password)
-            if user is None:
-                cache.set(failures_key, cache.get(failures_key, 0) + 1, self.REMEMBER)
-                return None
-            cache.set(key, (user.pk, user.get_session_auth_hash()), self.REMEMBER)  # from this check only
-        if user.is_active and user.has_perm("events.add_checkin"):
-            return user
-        return None
+        return self.authenticate(request, token.strip())
+
+    def authenticate(self, request: HttpRequest, token: str):
+        try:
+            return device_authenticate(token=token)
+        except DeviceRefused as refusal:
+            raise AuthorizationError(message=refusal.message) from None
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """401 says how to authenticate (RFC 9110, RFC 6750), and whether the token sent was wrong."""
+    response = api.create_response(request, {"detail": str(exc)}, status=401)
+    challenge = 'Bearer realm="door"'
+    if request.headers.get("Authorization", "").lower().startswith("bearer "):
+        challenge += ', error="invalid_token"'
+    response["WWW-Authenticate"] = challenge
+    return response
 
 
 class CheckInIn(Schema):
     token: str = Field(max_length=200)
     scan_id: str = Field("", max_length=64)
-
-
-class Message(Schema):
-    detail: str
 
 
 class CheckInOut(Schema):
@@ -486,24 +561,37 @@ class CheckInOut(Schema):
 
 @api.post(
     "/checkin/",
-    auth=StaffBasicAuth(),
-    response={200: CheckInOut, 503: Message},
+    auth=ScannerDeviceAuth(),
+    response={
+        200: CheckInOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        422: ValidationErrorOut,
+        503: ErrorOut,
+    },
     tags=["door"],
     summary="Check a badge in",
     description=(
-        "Send the text of a badge's QR code as `token`. Each registration is let in once; `outcome` says "
-        "`ok`, `already` (with when and by whom), `revoked`, `unknown`, `other_edition` or `online` (an online ticket). Send the same "
-        "`scan_id` again (a retried request) and the answer is the same `ok`."
+        "Authenticate with a scanner device's token (`Authorization: Bearer <token>`; organisers issue "
+        "devices in the admin, under Congress > Scanner devices). Send the text of a badge's QR code as "
+        "`token`. Each registration is let in once; `outcome` says `ok`, `already` (with when and by whom), "
+        "`revoked`, `unknown`, `other_edition` or `online` (an online ticket). Send the same `scan_id` again "
+        "(a retried request) and the answer is the same `ok`.\n\n"
+        "401: no token, or a token that is nobody's (with `WWW-Authenticate: Bearer`). "
+        "403: the device was revoked, or is for another edition than the current one. "
+        "422: the body is not as described. 503: no edition is current, the door is closed."
     ),
 )
 def checkin_api(request: HttpRequest, body: CheckInIn):
-    edition = Edition.objects.current()
-    if edition is None:
-        return Status(503, {"detail": "The door is closed: no edition is current."})
+    device = request.auth
+    edition = device.edition
+    if not edition.is_current:
+        return Status(503, {"detail": _("The door is closed: no edition is current.")})
     result = checkin_scan(
         payload=body.token,
         edition=edition,
-        actor=request.auth,
+        actor=None,
+        device=device,
         method=CheckInMethod.API,
         scan_id=body.scan_id,
     )

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_helpers import permission_menu_item
+from events.attendance.admin import ScannerDeviceViewSet
 from events.models import (
     Session,
     Speaker,
@@ -30,6 +31,7 @@ class CongressViewSetGroup(SnippetViewSetGroup):
         TrackViewSet,
         TicketTypeViewSet,
         VoucherViewSet,
+        ScannerDeviceViewSet,
     )
     menu_icon = "date"
     menu_label = gettext_lazy("Congress")

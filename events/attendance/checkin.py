@@ -22,6 +22,7 @@ from events.models import (
     Registration,
     RegistrationLog,
     RegistrationStatus,
+    ScannerDevice,
 )
 
 SALT = "events.badge"
@@ -54,9 +55,19 @@ class CheckInResult:
 
 
 def checkin_scan(
-    *, payload: str, edition: Edition, actor, method=CheckInMethod.SCAN, scan_id=""
+    *,
+    payload: str,
+    edition: Edition,
+    actor,
+    method=CheckInMethod.SCAN,
+    scan_id="",
+    device: ScannerDevice | None = None,
 ) -> CheckInResult:
-    """Let in the holder of a scanned badge, or say clearly why not."""
+    """Let in the holder of a scanned badge, or say clearly why not.
+
+    ``actor`` is the staff member signed in at the door, ``device`` the
+    scanning app that called the API (then there is no ``actor``).
+    """
     try:
         token = signing.Signer(salt=SALT).unsign(payload.strip())
     except signing.BadSignature:
@@ -65,12 +76,18 @@ def checkin_scan(
     if registration is None:
         return CheckInResult(Outcome.UNKNOWN, _("Unknown code: this is not one of our badges."))
     return checkin_registration(
-        registration=registration, edition=edition, actor=actor, method=method, scan_id=scan_id
+        registration=registration, edition=edition, actor=actor, method=method, scan_id=scan_id, device=device
     )
 
 
 def checkin_registration(
-    *, registration: Registration, edition: Edition, actor, method=CheckInMethod.SEARCH, scan_id=""
+    *,
+    registration: Registration,
+    edition: Edition,
+    actor,
+    method=CheckInMethod.SEARCH,
+    scan_id="",
+    device: ScannerDevice | None = None,
 ) -> CheckInResult:
     with transaction.atomic():
         registration = (
@@ -96,7 +113,11 @@ def checkin_registration(
             return CheckInResult(
                 Outcome.ONLINE, _("Online ticket: it does not give a seat in the hall."), registration
             )
-        existing = CheckIn.objects.filter(registration=registration).select_related("by").first()
+        existing = (
+            CheckIn.objects.filter(registration=registration)
+            .select_related("by", "device", "edition")
+            .first()
+        )
         if existing is not None:
             if scan_id and existing.scan_id == scan_id:  # the same scan, sent again by the app
                 return CheckInResult(Outcome.OK, _("Welcome!"), registration, existing)
@@ -104,10 +125,17 @@ def checkin_registration(
         try:
             with transaction.atomic():
                 checkin = CheckIn.objects.create(
-                    registration=registration, edition=edition, by=actor, method=method, scan_id=scan_id[:64]
+                    registration=registration,
+                    edition=edition,
+                    by=actor,
+                    device=device,
+                    method=method,
+                    scan_id=scan_id[:64],
                 )
         except IntegrityError:  # only without the row lock (never on PostgreSQL); say it as it is
-            existing = CheckIn.objects.select_related("by").get(registration=registration)
+            existing = CheckIn.objects.select_related("by", "device", "edition").get(
+                registration=registration
+            )
             return CheckInResult(Outcome.ALREADY, already_message(existing), registration, existing)
         RegistrationLog.objects.create(
             registration=registration,
@@ -115,14 +143,19 @@ def checkin_registration(
             actor=actor,
             from_status=registration.status,
             to_status=registration.status,
-            note=method,
+            note=f"{method}: {device.name}" if device else method,
         )
     return CheckInResult(Outcome.OK, _("Welcome!"), registration, checkin)
 
 
 def already_message(checkin: CheckIn) -> str:
     local = checkin.at.astimezone(checkin.edition.tz) if checkin.edition_id else checkin.at
-    by = (checkin.by.get_full_name() or checkin.by.email) if checkin.by else _("a scanning app")
+    if checkin.by:
+        by = checkin.by.get_full_name() or checkin.by.email
+    elif checkin.device:
+        by = checkin.device.name
+    else:
+        by = _("a scanning app")
     return _("Already checked in at %(time)s by %(by)s.") % {"time": local.strftime("%H:%M"), "by": by}
 
 

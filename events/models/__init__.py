@@ -2,6 +2,7 @@
 from .agenda import AgendaEntry
 from .badge_batches import BadgeBatch, BadgeBatchStatus
 from .badges import ROLE_LABELS, BadgeRole, BadgeSettings, CheckIn, CheckInMethod, StreamJoin
+from .devices import ScannerDevice
 from .editions import AttendanceFormat, Edition
 from .programme import (
     Participation,
@@ -72,6 +73,7 @@ __all__ = [
     "RegistrationStatus",
     "ResourceVisibility",
     "Room",
+    "ScannerDevice",
     "Session",
     "SessionKind",
     "SessionLanguage",

@@ -98,6 +98,15 @@ class CheckIn(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    device = models.ForeignKey(
+        "events.ScannerDevice",
+        verbose_name=_("scanner device"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checkins",
+        help_text=_("The scanning app that let the person in, when no staff member signed in did."),
+    )
     method = models.CharField(_("how"), max_length=16, choices=CheckInMethod.choices)
     scan_id = models.CharField(
         max_length=64,

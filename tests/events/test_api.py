@@ -296,7 +296,7 @@ def test_openapi_document_describes_every_endpoint(client, db):
     assert sorted(paths) == sorted(
         ["/api/v1/editions/", "/api/v1/checkin/"] + ["/api/v1" + path for path in EDITION_PATHS]
     )
-    assert paths["/api/v1/checkin/"]["post"]["security"] == [{"StaffBasicAuth": []}]
+    assert paths["/api/v1/checkin/"]["post"]["security"] == [{"ScannerDeviceAuth": []}]
     assert list(paths["/api/v1/editions/{slug}/schedule.xml"]["get"]["responses"]["200"]["content"]) == [
         "application/xml"
     ]
@@ -306,6 +306,118 @@ def test_openapi_document_describes_every_endpoint(client, db):
     parameters = paths["/api/v1/editions/{slug}/sessions/"]["get"]["parameters"]
     lang = next(parameter for parameter in parameters if parameter["name"] == "lang")
     assert lang["schema"]["enum"] == ["fr", "ar", "en"]
+
+
+def test_openapi_document_lists_every_status_each_operation_answers(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+
+    statuses = {
+        (path.removeprefix("/api/v1"), method): sorted(operation["responses"])
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    }
+
+    assert statuses == {
+        ("/editions/", "get"): ["200", "422"],
+        ("/editions/{slug}/schedule.json", "get"): ["200", "304", "404", "422"],
+        ("/editions/{slug}/schedule.xml", "get"): ["200", "304", "404", "422"],
+        ("/editions/{slug}/schedule.ics", "get"): ["200", "304", "404", "422"],
+        ("/editions/{slug}/sessions/", "get"): ["200", "404", "422"],
+        ("/editions/{slug}/sessions/{session_slug}", "get"): ["200", "404", "422"],
+        ("/editions/{slug}/speakers/", "get"): ["200", "404", "422"],
+        ("/editions/{slug}/rooms/", "get"): ["200", "404", "422"],
+        ("/checkin/", "post"): ["200", "401", "403", "422", "503"],
+    }
+    checkin = paths["/api/v1/checkin/"]["post"]["responses"]
+    assert {status: checkin[status]["content"]["application/json"]["schema"] for status in checkin} == {
+        "200": {"$ref": "#/components/schemas/CheckInOut"},
+        "401": {"$ref": "#/components/schemas/ErrorOut"},
+        "403": {"$ref": "#/components/schemas/ErrorOut"},
+        "422": {"$ref": "#/components/schemas/ValidationErrorOut"},
+        "503": {"$ref": "#/components/schemas/ErrorOut"},
+    }
+    assert document["components"]["securitySchemes"] == {
+        "ScannerDeviceAuth": {"type": "http", "scheme": "bearer"}
+    }
+    slug = next(
+        p for p in paths["/api/v1/editions/{slug}/rooms/"]["get"]["parameters"] if p["name"] == "slug"
+    )
+    assert (slug["schema"]["pattern"], slug["schema"]["maxLength"]) == ("^[-a-zA-Z0-9_]+$", 50)
+
+
+# HEAD --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/editions/", *EDITION_PATHS])
+def test_head_answers_like_get_without_the_body(client, edition, programme, path):
+    url = api_url(path, edition)
+    get = client.get(url)
+
+    head = client.head(url)
+
+    assert (get.status_code, head.status_code) == (200, 200)
+    assert head.content == b""
+    for header in ("Content-Type", "Cache-Control", "ETag", "Content-Disposition"):
+        assert head.get(header) == get.get(header), header
+
+
+def test_head_drops_the_body_itself_and_says_its_length(edition, programme):
+    """Django's test client drops a HEAD body on its own: call the view as a server would."""
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    url = api_url("/editions/{slug}/sessions/", edition)
+    view = resolve(url).func
+    kwargs = resolve(url).kwargs
+
+    get = view(RequestFactory().get(url), **kwargs)
+    head = view(RequestFactory().head(url), **kwargs)
+
+    assert (head.status_code, head.content) == (200, b"")
+    assert int(head["Content-Length"]) == len(get.content) > 2
+
+
+def test_head_of_an_unknown_edition_is_a_404_and_post_is_still_refused(client, db):
+    assert client.head("/api/v1/editions/1999/rooms/").status_code == 404
+    assert client.post("/api/v1/editions/1999/rooms/").status_code == 405
+    assert client.head("/api/v1/checkin/").status_code == 405
+
+
+def test_the_openapi_document_lists_get_only(client, db):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+
+    assert {method for operations in paths.values() for method in operations} == {"get", "post"}
+    assert client.head("/api/v1/openapi.json").status_code == 200
+
+
+# Slugs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EDITION_PATHS)
+@pytest.mark.parametrize(
+    ("slug", "session_slug"),
+    [("%00", "ouverture"), ("{edition}%00", "ouverture"), ("a%20b", "ouverture"), ("x" * 51, "ouverture")],
+    ids=["nul", "nul after a real slug", "space", "too long"],
+)
+def test_a_slug_that_is_no_slug_is_refused_before_the_database(client, edition, path, slug, session_slug):
+    url = "/api/v1" + path.format(slug=slug.format(edition=edition.slug), session_slug=session_slug)
+
+    response = client.get(url)
+
+    assert response.status_code == 422
+    assert [(error["loc"], error["type"]) for error in response.json()["detail"]] == [
+        (["path", "slug"], "string_too_long" if len(slug) > 50 else "string_pattern_mismatch")
+    ]
+
+
+def test_a_session_slug_with_a_nul_is_refused(client, edition, programme):
+    url = api_url("/editions/{slug}/sessions/{session_slug}", edition, session_slug="ouverture%00")
+
+    response = client.get(url)
+
+    assert response.status_code == 422
+    assert [error["loc"] for error in response.json()["detail"]] == [["path", "session_slug"]]
 
 
 # Queries -----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The door: each badge lets its holder in once; forged, revoked and other
-editions' badges are refused; the scanning API needs staff credentials."""
+editions' badges are refused; the scanning API needs a scanner device's token."""
 
 import base64
 import threading
@@ -7,8 +7,10 @@ import threading
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection, connections
+from django.utils import timezone
 
 from events.attendance.checkin import badge_payload, checkin_scan
+from events.attendance.devices import device_issue, device_revoke
 from events.models import CheckIn, Payment, Registration
 from events.registration import services as ops
 from tests.factories import attendee, edition_create, registration_confirmed, ticket_type_create, user_create
@@ -100,45 +102,145 @@ def test_two_scans_of_one_badge_at_the_same_instant_make_one_check_in():
     assert CheckIn.objects.filter(registration=registration).count() == 1
 
 
-def basic(user_email, password="a-Strong-passw0rd"):
-    return {"Authorization": "Basic " + base64.b64encode(f"{user_email}:{password}".encode()).decode()}
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def scan(client, token, code, scan_id=""):
+    return client.post(
+        "/api/v1/checkin/",
+        {"token": code, "scan_id": scan_id},
+        content_type="application/json",
+        headers=bearer(token),
+    )
 
 
 @pytest.mark.django_db
-def test_the_api_needs_a_door_keeper_and_is_idempotent_per_scan(client, edition):
+def test_the_api_needs_a_device_token_and_is_idempotent_per_scan(client, edition):
     registration = registration_confirmed(edition, first_name="Sara", last_name="Bennis")
     code = badge_payload(registration)
-    door_keeper(email="porte@example.org")
-    user_create(email="visiteur@example.org")
+    device, token = device_issue(edition=edition, name="Entrance A phone", actor=None)
+    keeper = door_keeper(email="porte@example.org")
     body = {"token": code, "scan_id": "scan-1"}
 
     anonymous = client.post("/api/v1/checkin/", body, content_type="application/json")
-    visitor = client.post(
-        "/api/v1/checkin/", body, content_type="application/json", headers=basic("visiteur@example.org")
-    )
-    assert (anonymous.status_code, visitor.status_code) == (401, 401)
-
-    first = client.post(
-        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
-    )
-    retried = client.post(
-        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
-    )
-    another = client.post(
+    staff_password = client.post(
         "/api/v1/checkin/",
-        {**body, "scan_id": "scan-2"},
+        body,
         content_type="application/json",
-        headers=basic("porte@example.org"),
+        headers={
+            "Authorization": "Basic " + base64.b64encode(b"porte@example.org:a-Strong-passw0rd").decode()
+        },
+    )
+    client.force_login(keeper)  # a staff session opens the door page, not the API
+    session = client.post("/api/v1/checkin/", body, content_type="application/json")
+    client.logout()
+    assert [anonymous.status_code, staff_password.status_code, session.status_code] == [401, 401, 401]
+    assert [r["WWW-Authenticate"] for r in (anonymous, staff_password, session)] == [
+        'Bearer realm="door"'
+    ] * 3
+    assert anonymous.json() == {"detail": "Unauthorized"}
+
+    first = scan(client, token, code, "scan-1")
+    retried = scan(client, token, code, "scan-1")
+    another = scan(client, token, code, "scan-2")
+
+    assert first.status_code == 200
+    assert (first.json()["outcome"], first.json()["name"]) == ("ok", "Sara Bennis")
+    assert retried.json()["outcome"] == "ok"  # the same scan sent again
+    local = Registration.objects.get(pk=registration.pk).checkin.at.astimezone(edition.tz).strftime("%H:%M")
+    assert (another.json()["outcome"], another.json()["message"]) == (
+        "already",
+        f"Déjà enregistré à {local} par Entrance A phone.",
+    )
+    checkin = Registration.objects.get(pk=registration.pk).checkin
+    assert (checkin.method, checkin.device, checkin.by) == ("api", device, None)
+
+
+@pytest.mark.django_db
+def test_a_wrong_token_is_unauthorized_and_says_so(client, edition):
+    registration = registration_confirmed(edition)
+    _device, token = device_issue(edition=edition, name="Entrance A phone", actor=None)
+
+    wrong = scan(client, token[:-2] + "zz", badge_payload(registration))
+    empty = client.post(
+        "/api/v1/checkin/",
+        {"token": "x"},
+        content_type="application/json",
+        headers={"Authorization": "Bearer "},
     )
 
-    assert first.json()["outcome"] == "ok" and first.json()["name"] == "Sara Bennis"
-    assert retried.json()["outcome"] == "ok"  # the same scan sent again
-    assert another.json()["outcome"] == "already"
-    assert Registration.objects.get(pk=registration.pk).checkin.method == "api"
-    wrong = client.post(
-        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org", "wrong")
+    assert (wrong.status_code, wrong.json()) == (401, {"detail": "Unauthorized"})
+    assert wrong["WWW-Authenticate"] == 'Bearer realm="door", error="invalid_token"'
+    assert empty.status_code == 401
+    assert not CheckIn.objects.exists()
+
+
+@pytest.mark.django_db
+def test_eleven_wrong_tokens_in_a_row_do_not_lock_a_device_out(client, edition):
+    registration = registration_confirmed(edition)
+    code = badge_payload(registration)
+    _device, token = device_issue(edition=edition, name="Entrance A phone", actor=None)
+
+    wrong = [scan(client, f"csc_guess{attempt}", code).status_code for attempt in range(11)]
+    wrong += [scan(client, token[:-1] + ("a" if token[-1] != "a" else "b"), code).status_code]
+    right = scan(client, token, code)
+
+    assert wrong == [401] * 12
+    assert (right.status_code, right.json()["outcome"]) == (200, "ok")
+
+
+@pytest.mark.django_db
+def test_a_revoked_device_or_one_of_another_edition_is_forbidden(client, edition):
+    registration = registration_confirmed(edition)
+    code = badge_payload(registration)
+    lost, lost_token = device_issue(edition=edition, name="Lost phone", actor=None)
+    past = edition_create(is_current=False, title_fr="Congrès 2025")
+    _old, old_token = device_issue(edition=past, name="Entrance A phone", actor=None)
+    assert scan(client, lost_token, code, "s1").status_code == 200
+
+    device_revoke(device=lost, actor=None)
+    revoked = scan(client, lost_token, code, "s1")
+    other_edition = scan(client, old_token, code, "s1")
+
+    assert (revoked.status_code, revoked.json()) == (
+        403,
+        {"detail": "Cet appareil de scan a été révoqué. Demandez-en un nouveau à un organisateur."},
     )
-    assert wrong.status_code == 401  # a remembered login is remembered for its own password only
+    assert (other_edition.status_code, other_edition.json()) == (
+        403,
+        {"detail": "Cet appareil de scan est celui d’une autre édition (Congrès 2025)."},
+    )
+    assert not revoked.has_header("WWW-Authenticate")
+
+
+@pytest.mark.django_db
+def test_the_device_records_when_it_was_last_used(client, edition):
+    registration = registration_confirmed(edition)
+    device, token = device_issue(edition=edition, name="Entrance A phone", actor=None)
+    assert device.last_used_at is None
+
+    before = timezone.now()
+    scan(client, token, badge_payload(registration))
+
+    device.refresh_from_db()
+    assert before <= device.last_used_at <= timezone.now()
+
+
+@pytest.mark.django_db
+def test_each_scan_costs_the_same_few_queries(client, edition, django_assert_num_queries):
+    _device, token = device_issue(edition=edition, name="Entrance A phone", actor=None)
+    people = [registration_confirmed(edition) for _ in range(4)]
+    assert scan(client, token, badge_payload(people[0])).json()["outcome"] == "ok"  # writes "last used"
+
+    for registration in people[1:]:
+        # The device with its edition; the registration; in a savepoint (the test's transaction
+        # makes the service's own transaction one), its locked row, its check-in (none yet), then
+        # the check-in in a savepoint of its own; the registration's log.
+        with django_assert_num_queries(10):
+            assert scan(client, token, badge_payload(registration)).json()["outcome"] == "ok"
+    with django_assert_num_queries(6):  # scanned again: the device, the registration, its row, its check-in
+        assert scan(client, token, badge_payload(people[1])).json()["outcome"] == "already"
 
 
 @pytest.mark.django_db
@@ -214,64 +316,28 @@ def test_an_online_ticket_does_not_open_the_door(edition):
 
 
 @pytest.mark.django_db
-def test_a_remembered_scanner_login_ends_when_the_password_changes(client, edition):
-    registration = registration_confirmed(edition)
-    keeper = door_keeper(email="porte@example.org")
-    body = {"token": badge_payload(registration), "scan_id": "s1"}
-    post = lambda password: client.post(  # noqa: E731
-        "/api/v1/checkin/",
-        body,
-        content_type="application/json",
-        headers=basic("porte@example.org", password),
-    )
-    assert post("a-Strong-passw0rd").status_code == 200
-
-    keeper.set_password("a-New-passw0rd-2026")
-    keeper.save()
-
-    assert post("a-Strong-passw0rd").status_code == 401
-    assert post("a-New-passw0rd-2026").status_code == 200
-
-
-@pytest.mark.django_db
-def test_too_many_wrong_passwords_pause_the_scanner_login(client, edition):
-    registration = registration_confirmed(edition)
-    door_keeper(email="porte@example.org")
-    body = {"token": badge_payload(registration)}
-    for attempt in range(10):
-        client.post(
-            "/api/v1/checkin/",
-            body,
-            content_type="application/json",
-            headers=basic("porte@example.org", f"guess{attempt}"),
-        )
-
-    right = client.post(
-        "/api/v1/checkin/", body, content_type="application/json", headers=basic("porte@example.org")
-    )
-
-    assert right.status_code == 401
-
-
-@pytest.mark.django_db
 def test_the_api_validates_its_input_and_says_when_the_door_is_closed(client, db):
-    door_keeper(email="porte@example.org")
+    past = edition_create(is_current=False)
+    _device, token = device_issue(edition=past, name="Entrance A phone", actor=None)
 
-    closed = client.post(
-        "/api/v1/checkin/",
-        {"token": "x"},
-        content_type="application/json",
-        headers=basic("porte@example.org"),
-    )
+    closed = scan(client, token, "x")
     too_long = client.post(
         "/api/v1/checkin/",
         {"token": "x", "scan_id": "s" * 65},
         content_type="application/json",
-        headers=basic("porte@example.org"),
+        headers=bearer(token),
     )
+    missing = client.post("/api/v1/checkin/", {}, content_type="application/json", headers=bearer(token))
 
-    assert closed.status_code == 503
+    assert (closed.status_code, closed.json()) == (
+        503,
+        {"detail": "La porte est fermée : aucune édition n’est en cours."},
+    )
     assert too_long.status_code == 422
+    assert [(error["type"], error["loc"][-1]) for error in too_long.json()["detail"]] == [
+        ("string_too_long", "scan_id")
+    ]
+    assert [(error["type"], error["loc"][-1]) for error in missing.json()["detail"]] == [("missing", "token")]
 
 
 @pytest.mark.django_db
