@@ -258,3 +258,26 @@ def test_seed_demo_gives_the_challenge_a_jury_a_scored_screening_and_a_final_to_
     assert audit_verify(challenge) is None
     client.post("/fr/accounts/login/", {"login": "juror2@example.org", "password": "demo-pass-2026"})
     assert "Finale" in client.get("/fr/jury/").content.decode()
+
+
+def test_seed_demo_prints_a_door_scanner_token_that_checks_people_in(settings, client):
+    import io
+    import json
+    import re
+
+    from events.models import ScannerDevice
+
+    settings.DEBUG = True
+    for _run in range(2):
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+    token = re.search(r"check-in API .*: (csc_\S+)", out.getvalue()).group(1)
+
+    assert ScannerDevice.objects.filter(revoked_at__isnull=True).count() == 1  # the previous one revoked
+    response = client.post(
+        "/api/v1/checkin/",
+        json.dumps({"token": "not-a-badge"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200 and response.json()["outcome"] == "unknown"

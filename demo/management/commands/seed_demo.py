@@ -7,6 +7,7 @@ from django.utils import timezone
 from demo.accounts import seed_accounts
 from demo.challenge import seed_challenge
 from demo.data import load
+from demo.door import seed_scanner
 from demo.editions import seed_editions
 from demo.jury import seed_jury
 from demo.programme import seed_programme
@@ -44,9 +45,13 @@ class Command(BaseCommand):
         seed_speaker_work(edition=editions[7])
         challenge = seed_challenge(edition=editions[7])
         seed_jury(challenge=challenge)
+        scanner_token = seed_scanner(edition=editions[7])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(editions)} editions, {len(load('accounts'))} accounts "
                 f"(password from DEMO_PASSWORD, default demo-pass-2026)."
             )
+        )
+        self.stdout.write(
+            f"Door scanner token for the check-in API (shown once, revoked at the next seed): {scanner_token}"
         )
