@@ -24,7 +24,7 @@ FIND_PYTHON = \
   echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
   echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
 
-.PHONY: run test setup install messages migrate seed lint format worker periodic bench clean vendor
+.PHONY: run test setup install messages migrate seed lint format worker periodic bench fuzz clean vendor
 
 # Card payments in the demo go to localstripe (a local fake of Stripe, test
 # cards such as 4242 4242 4242 4242) unless STRIPE_SECRET_KEY is set.
@@ -89,6 +89,10 @@ bench: install messages
 	$(VENV_PY) bench/judging_bench.py
 	@if [ -n "$$DATABASE_URL" ]; then $(VENV_PY) bench/registration_race.py; \
 	else echo "bench/registration_race.py needs PostgreSQL: set DATABASE_URL=postgres://..."; fi
+
+# The API fuzzed harder than in the suite (Schemathesis, from the OpenAPI document).
+fuzz: install
+	FUZZ_EXAMPLES=500 $(VENV_PY) -m pytest -q tests/events/test_api_fuzz.py
 
 # Style (ruff) and the layering contracts of pyproject.toml (import-linter).
 lint: install
