@@ -200,6 +200,9 @@ TIME_ZONE = "Africa/Casablanca"
 WAGTAIL_I18N_ENABLED = True
 # No avatars from gravatar.com: it would learn staff addresses' hashes, and the CSP allows no third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Pictures organisers upload in the admin: the same pixel cap as people's photos and logos (core.uploads).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 

@@ -164,3 +164,25 @@ def test_a_person_without_records_can_still_be_deleted(organiser_client):
     organiser_client.post(f"/admin/users/delete/{person.pk}/")
 
     assert not User.objects.filter(pk=person.pk).exists()
+
+
+def test_a_pixel_bomb_uploaded_as_a_page_image_is_refused(organiser_client):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("1", (8_000, 8_000)).save(buffer, format="PNG")  # a few KB, 64 million pixels
+
+    response = organiser_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Bombe",
+            "file": SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png"),
+        },
+    )
+
+    assert response.status_code == 200  # the form again, with its error
+    assert not get_image_model().objects.filter(title="Bombe").exists()
