@@ -7,7 +7,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 
@@ -23,8 +25,19 @@ CHECKS = [
 ]
 
 
+@pytest.fixture
+def connections_kept():
+    """Called as a WSGI app, Django would close the test's database connection after each request
+    (Django's test client disconnects the same receivers)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_the_api_keeps_its_own_promises():
+def test_the_api_keeps_its_own_promises(connections_kept):
     """Each operation, fuzzed from its own schema, positive and negative cases alike."""
     edition = edition_create(is_current=True, slug="7e-edition")
     session_create(edition, slug="seance-inaugurale", speakers=[speaker_create(slug="amina-berrada")])
