@@ -24,7 +24,7 @@ FIND_PYTHON = \
   echo "No Python >= 3.12 found. Install one (e.g. 'pyenv install 3.13' or your system's python3.13)," >&2; \
   echo "or give its path: make run PYTHON=/path/to/python3.13" >&2; exit 1
 
-.PHONY: run test setup install messages migrate seed lint format worker periodic bench fuzz clean vendor
+.PHONY: run test test-tools setup install messages migrate seed lint format worker periodic bench fuzz clean vendor
 
 # Card payments in the demo go to localstripe (a local fake of Stripe, test
 # cards such as 4242 4242 4242 4242) unless STRIPE_SECRET_KEY is set.
@@ -39,7 +39,16 @@ run: setup seed
 	STRIPE_WEBHOOK_SECRET=whsec_local \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install messages
+# The system tools the tests call, checked before anything runs.
+TEST_TOOLS = chromium:chromium pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils \
+  zbarimg:zbar-tools msgfmt:gettext fc-list:fontconfig
+test-tools:
+	@missing=""; for pair in $(TEST_TOOLS); do command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
+	fc-list 2>/dev/null | grep -q "NotoSansArabic\|Noto Sans Arabic" || missing="$$missing fonts-noto-core"; \
+	if [ -n "$$missing" ]; then echo "make test needs these system packages: $$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' ')" >&2; \
+	  echo "On Debian or Ubuntu: sudo apt-get install$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' ' | sed 's/^/ /')" >&2; exit 1; fi
+
+test: test-tools install messages
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)
 
 setup: install messages migrate
