@@ -154,12 +154,13 @@ def test_the_pitch_session_lists_the_finalists_once_published(edition, programme
     assert entries[1].startup.name not in html
 
 
-def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
+def tied_round(edition):
+    """Two entries, two jurors, a closed round computed: juror 0 prefers entry 0, juror 1 entry 1,
+    by the same margin (a perfect tie)."""
     challenge, entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
     round_ = round_create(challenge, min_reviews=2, criteria=((1, True),))
     services.assignments_generate(round_, actor=None)
     Assignment.objects.update(checked_at=timezone.now())
-    # Juror 0 prefers entry 0, juror 1 entry 1, by the same margin: a perfect tie.
     for assignment in Assignment.objects.select_related("juror"):
         value = (
             7 if (assignment.juror_id == jurors[0].pk) == (assignment.submission_id == entries[0].pk) else 5
@@ -169,6 +170,11 @@ def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
         )
     services.round_close(round_=round_, actor=None)
     results_compute(round_=round_, actor=None)
+    return entries, jurors, round_
+
+
+def test_the_chair_records_the_order_of_a_tie_nothing_else_breaks(edition):
+    entries, jurors, round_ = tied_round(edition)
     client = client_for(jurors[0].user)
     url = f"/en/jury/round/{round_.pk}/decisions/"
     assert "Ties only you can break" in client.get(url).content.decode()
@@ -188,19 +194,7 @@ def test_the_chair_never_reads_the_name_of_an_entry_they_have_a_conflict_with(ed
     """Not in the ranking, not in the tie form, not in an input's label."""
     from judging.models import Conflict
 
-    challenge, entries, jurors = challenge_with_jury(edition, entries=2, jurors=2)
-    round_ = round_create(challenge, min_reviews=2, criteria=((1, True),))
-    services.assignments_generate(round_, actor=None)
-    Assignment.objects.update(checked_at=timezone.now())
-    for assignment in Assignment.objects.select_related("juror"):
-        value = (
-            7 if (assignment.juror_id == jurors[0].pk) == (assignment.submission_id == entries[0].pk) else 5
-        )
-        services.review_save(
-            assignment=assignment, user=assignment.juror.user, scores=scores_for(round_, value), submit=True
-        )
-    services.round_close(round_=round_, actor=None)
-    results_compute(round_=round_, actor=None)
+    entries, jurors, round_ = tied_round(edition)
     Conflict.objects.create(
         juror=jurors[0], submission=entries[0], source="declared", reason="Ancien employeur"
     )
